@@ -1,0 +1,40 @@
+"""Make text safe to put into a folium page.
+
+folium escapes neither tooltips, popups nor layer names, and several of its
+templates put text inside JavaScript template literals, where ``${...}`` runs even
+after HTML escaping. Every piece of text kurils puts on a page goes through
+:func:`escape_text`; nothing else is needed for values that travel only inside
+JSON (folium serialises those with ``tojson``).
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+__all__ = ["escape_text"]
+
+_JS_TEMPLATE = str.maketrans({"\\": "&#92;", "`": "&#96;", "$": "&#36;"})
+
+
+def escape_text(value: object) -> str:
+    """Escape ``value`` for HTML and for JavaScript template literals.
+
+    The result shows the original text literally wherever it is placed: in HTML
+    (``<``, ``>``, ``&``, quotes become character references) and in a JavaScript
+    template literal (backslash, backtick and ``$`` become character references, so
+    ``${...}`` cannot run and the literal cannot be closed). Missing values give "".
+
+    Examples
+    --------
+    >>> escape_text('<img src=x onerror="alert(1)">')
+    '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
+    >>> escape_text("${alert(1)} `x` \\\\")
+    '&#36;{alert(1)} &#96;x&#96; &#92;'
+    >>> escape_text(None), escape_text(float("nan")), escape_text(1875)
+    ('', '', '1875')
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True).translate(_JS_TEMPLATE)

@@ -1,0 +1,131 @@
+"""Labels and interface text in English, Russian and Japanese."""
+
+from __future__ import annotations
+
+__all__ = ["LANGS", "name_column", "text"]
+
+LANGS = ("en", "ru", "ja")
+
+_TEXT: dict[str, dict[str, str]] = {
+    "title": {
+        "en": "The Kuril Islands dispute",
+        "ru": "Спор о Курильских островах",
+        "ja": "北方領土問題（千島列島）",
+    },
+    "group_view": {"en": "Point of view", "ru": "Точка зрения", "ja": "視点"},
+    "group_layers": {"en": "Layers", "ru": "Слои", "ja": "レイヤー"},
+    "view_neutral": {
+        "en": "Neutral (as most atlases)",
+        "ru": "Нейтральная (как в большинстве атласов)",
+        "ja": "中立（多くの地図帳の表示）",
+    },
+    "view_de_facto": {
+        "en": "De facto (who administers)",
+        "ru": "Фактическая (кто управляет)",
+        "ja": "実効支配（施政国）",
+    },
+    "view_japan": {
+        "en": "Japan's position",
+        "ru": "Позиция Японии",
+        "ja": "日本の立場",
+    },
+    "view_russia": {
+        "en": "Russia's position",
+        "ru": "Позиция России",
+        "ja": "ロシアの立場",
+    },
+    "layer_districts": {
+        "en": "Russian administration (districts)",
+        "ru": "Российское управление (районы)",
+        "ja": "ロシアの行政区画（地区）",
+    },
+    "layer_claims": {
+        "en": "Japan's claim (municipalities)",
+        "ru": "Притязания Японии (муниципалитеты)",
+        "ja": "日本の主張（市町村）",
+    },
+    "layer_shimoda": {
+        "en": "Shimoda line (1855)",
+        "ru": "Граница по Симодскому трактату (1855)",
+        "ja": "下田条約の境界（1855年）",
+    },
+    "layer_labels": {"en": "Island labels", "ru": "Названия островов", "ja": "島名"},
+    "layer_places": {"en": "Settlements", "ru": "Населённые пункты", "ja": "集落"},
+    "layer_tiles": {
+        "en": "OpenStreetMap tiles (online)",
+        "ru": "Подложка OpenStreetMap (онлайн)",
+        "ja": "OpenStreetMap 背景地図（オンライン）",
+    },
+    "holder_RUS": {"en": "Russia", "ru": "Россия", "ja": "ロシア"},
+    "holder_JPN": {"en": "Japan", "ru": "Япония", "ja": "日本"},
+    "holder_disputed": {
+        "en": "Administered by Russia, claimed by Japan",
+        "ru": "Под управлением России, на них претендует Япония",
+        "ja": "ロシアが施政、日本が領有を主張",
+    },
+    "holder_undetermined": {
+        "en": "Status undetermined (Japan's view)",
+        "ru": "Статус не определён (по мнению Японии)",
+        "ja": "帰属未定（日本政府の立場）",
+    },
+    "dashed": {
+        "en": "dashed outline: disputed",
+        "ru": "пунктир: спорная территория",
+        "ja": "破線：係争地",
+    },
+    "legend_view": {"en": "View", "ru": "Точка зрения", "ja": "視点"},
+    "administered_by": {"en": "Administered by", "ru": "Управляется", "ja": "施政国"},
+    "claimed_by": {"en": "Claimed by", "ru": "Претендуют", "ja": "領有を主張"},
+    "status": {"en": "Status", "ru": "Статус", "ja": "状態"},
+    "status_disputed": {"en": "disputed", "ru": "спорный", "ja": "係争中"},
+    "status_undisputed": {"en": "undisputed", "ru": "бесспорный", "ja": "係争なし"},
+    "ru_district": {
+        "en": "Russian district",
+        "ru": "Район (Россия)",
+        "ja": "ロシアの地区",
+    },
+    "jp_municipality": {
+        "en": "Japanese municipality claimed",
+        "ru": "Муниципалитет (притязания Японии)",
+        "ja": "日本の所属市町村（主張）",
+    },
+    "area": {"en": "Area", "ru": "Площадь", "ja": "面積"},
+    "area_computed": {
+        "en": "computed from the map geometry",
+        "ru": "вычислена по геометрии карты",
+        "ja": "地図の形状から算出",
+    },
+    "population": {"en": "Population", "ru": "Население", "ja": "人口"},
+    "source": {"en": "source", "ru": "источник", "ja": "出典"},
+    "islands": {"en": "Islands", "ru": "Острова", "ja": "島"},
+    "search": {
+        "en": "Search an island (any name)",
+        "ru": "Поиск острова (любое название)",
+        "ja": "島を検索（いずれの名称でも）",
+    },
+    "km2": {"en": "km²", "ru": "км²", "ja": "km²"},
+    "view_shown": {"en": "View shown", "ru": "Показана", "ja": "表示中の視点"},
+}
+
+
+def text(key: str, lang: str) -> str:
+    """Interface text ``key`` in ``lang``.
+
+    Examples
+    --------
+    >>> text("layer_shimoda", "ja")
+    '下田条約の境界（1855年）'
+    >>> text("holder_RUS", "fr")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown language 'fr'; choose one of en, ru, ja
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+    return _TEXT[key][lang]
+
+
+def name_column(lang: str) -> str:
+    """The islands column holding names in ``lang`` (``name_en``, ...)."""
+    text("title", lang)  # validates lang
+    return f"name_{lang}"

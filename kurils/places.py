@@ -1,0 +1,65 @@
+"""Settlements and landmarks, for labels and for checking the geometry."""
+
+from __future__ import annotations
+
+import os
+
+import geopandas as gpd
+import pandas as pd
+
+from . import _resources, schema
+from .errors import KurilsDataError
+from .reading import read_table
+from .sources import load_sources
+from .validate import check_references, validate_table
+
+__all__ = ["load_places"]
+
+
+def load_places(
+    data: str | os.PathLike | pd.DataFrame | None = None, sources=None
+) -> gpd.GeoDataFrame:
+    """Load towns, villages and capes as points.
+
+    Parameters
+    ----------
+    data : path or DataFrame, optional
+        A user's own places table; by default the shipped ``places.csv``.
+    sources : path or DataFrame, optional
+        Sources table for the ``*_source`` columns.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:4326 points, columns of :data:`kurils.schema.PLACES`.
+
+    Raises
+    ------
+    KurilsDataError
+        For a bad table, unknown source ids or coordinates outside the region.
+
+    Examples
+    --------
+    >>> places = load_places()
+    >>> places.set_index("place_id").loc["yuzhno_kurilsk", "island_id"]
+    'kunashir'
+    """
+    df, where = read_table(data, _resources.PLACES)
+    table = validate_table(df, schema.PLACES, where)
+    known = load_sources(sources).index
+    for col in ("coord_source", "population_source"):
+        check_references(table[col], known, f"source id in {col!r}", where)
+    minx, miny, maxx, maxy = schema.REGION_BOUNDS
+    # Shimoda, where the 1855 treaty was signed, lies on Honshu, outside the box.
+    far = ~table["lon"].between(minx - 10, maxx) | ~table["lat"].between(
+        miny - 10, maxy
+    )
+    if far.any():
+        raise KurilsDataError(
+            where,
+            f"coordinates outside the region for: {', '.join(table.loc[far, 'place_id'])}"
+            " (are longitude and latitude swapped?)",
+        )
+    return gpd.GeoDataFrame(
+        table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs="EPSG:4326"
+    )

@@ -1,0 +1,219 @@
+"""The documented schema of every kurils table: columns, types and vocabularies.
+
+Each table is described by a :class:`TableSchema`; the validators in
+:mod:`kurils.validate` check files and data frames against these, and the loaders
+document their output with them.
+
+The rule "every fact has a source and a year" is part of the schema: ``facts``
+maps each value column to the columns that must hold its source and year whenever
+the value is present.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ADMIN_UNITS",
+    "COUNTRIES",
+    "GROUPS",
+    "ISLANDS",
+    "ISLANDS_DERIVED",
+    "ISLAND_UNITS",
+    "JAPAN_VIEWS",
+    "JP_MUNICIPALITIES",
+    "PLACES",
+    "REGION_BOUNDS",
+    "RU_DISTRICTS",
+    "SOURCES",
+    "STATUSES",
+    "TableSchema",
+]
+
+#: States in the dispute, as ISO 3166-1 alpha-3 codes.
+COUNTRIES = frozenset({"JPN", "RUS"})
+#: ``group`` values: the two ridges of the chain, and context land.
+GROUPS = frozenset({"greater_kuril", "lesser_kuril", "context"})
+STATUSES = frozenset({"disputed", "undisputed"})
+#: How Japan's government regards a piece of land: its own, Russia's, or of
+#: undetermined status (southern Sakhalin and the Kurils north of Iturup).
+JAPAN_VIEWS = frozenset({"JPN", "RUS", "undetermined"})
+#: Russian districts of Sakhalin Oblast that administer the chain (``unit_id``).
+RU_DISTRICTS = frozenset({"severo_kurilsky", "kurilsky", "yuzhno_kurilsky"})
+#: Japanese municipalities that claim the four southern groups (``unit_id``).
+JP_MUNICIPALITIES = frozenset(
+    {
+        "shikotan_village", "tomari_village", "ruyobetsu_village", "rubetsu_village",
+        "shana_village", "shibetoro_village", "nemuro_city",
+    }
+)  # fmt: skip
+#: lon/lat box every kurils geometry must fall in (swapped lon/lat fall outside).
+REGION_BOUNDS = (135.0, 40.0, 160.0, 56.0)
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """Columns, key, vocabularies and fact-source rules of one table."""
+
+    name: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    integer: tuple[str, ...] = ()
+    number: tuple[str, ...] = ()
+    vocab: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: columns holding ";"-separated lists, each item from the vocabulary
+    lists: tuple[str, ...] = ()
+    #: value column -> (source column, year column or None)
+    facts: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    #: columns that must not be empty
+    required: tuple[str, ...] = ()
+
+
+ISLANDS = TableSchema(
+    name="islands",
+    columns=(
+        "island_id",
+        "name_en",
+        "name_ru",
+        "name_ja",
+        "name_ja_romaji",
+        "alt_names",
+        "group",
+        "administered_by",
+        "claimed_by",
+        "status",
+        "japan_view",
+        "anchor_lon",
+        "anchor_lat",
+        "anchor_source",
+        "anchor_what",
+        "names_source",
+        "status_source",
+        "status_year",
+        "japan_view_source",
+        "area_km2_quoted",
+        "area_year",
+        "area_source",
+        "population",
+        "population_year",
+        "population_source",
+        "note",
+    ),
+    key=("island_id",),
+    integer=("status_year", "area_year", "population", "population_year"),
+    number=("anchor_lon", "anchor_lat", "area_km2_quoted"),
+    vocab={
+        "group": GROUPS,
+        "administered_by": COUNTRIES,
+        "claimed_by": COUNTRIES,
+        "status": STATUSES,
+        "japan_view": JAPAN_VIEWS,
+    },
+    lists=("claimed_by",),
+    facts={
+        "name_en": ("names_source", None),
+        "anchor_lon": ("anchor_source", None),
+        "status": ("status_source", "status_year"),
+        "administered_by": ("status_source", "status_year"),
+        "claimed_by": ("status_source", "status_year"),
+        "japan_view": ("japan_view_source", "status_year"),
+        "area_km2_quoted": ("area_source", "area_year"),
+        "population": ("population_source", "population_year"),
+    },
+    required=(
+        "island_id",
+        "name_en",
+        "name_ru",
+        "group",
+        "administered_by",
+        "claimed_by",
+        "status",
+        "japan_view",
+        "anchor_lon",
+        "anchor_lat",
+    ),
+)
+
+#: Columns :func:`kurils.load_islands` adds to :data:`ISLANDS`: the units each island
+#: belongs to (from ``island_units.csv``) and the area computed from the geometry.
+ISLANDS_DERIVED = ("ru_district", "jp_municipality", "area_km2")
+
+ADMIN_UNITS = TableSchema(
+    name="admin_units",
+    columns=(
+        "unit_id",
+        "country",
+        "kind",
+        "name_en",
+        "name_ru",
+        "name_ja",
+        "name_ja_romaji",
+        "parent",
+        "centre",
+        "role",
+        "population",
+        "population_year",
+        "population_source",
+        "source",
+        "year",
+        "note",
+    ),
+    key=("unit_id",),
+    integer=("population", "population_year", "year"),
+    vocab={
+        "unit_id": RU_DISTRICTS | JP_MUNICIPALITIES,
+        "country": COUNTRIES,
+        "role": frozenset({"administering", "claimed"}),
+    },
+    facts={
+        "name_en": ("source", "year"),
+        "population": ("population_source", "population_year"),
+    },
+    required=("unit_id", "country", "kind", "name_en", "role"),
+)
+
+ISLAND_UNITS = TableSchema(
+    name="island_units",
+    columns=("island_id", "unit_id", "source", "year", "note"),
+    key=("island_id", "unit_id"),
+    integer=("year",),
+    vocab={"unit_id": RU_DISTRICTS | JP_MUNICIPALITIES},
+    facts={"unit_id": ("source", "year")},
+    required=("island_id", "unit_id"),
+)
+
+PLACES = TableSchema(
+    name="places",
+    columns=(
+        "place_id",
+        "name_en",
+        "name_ru",
+        "name_ja",
+        "name_ja_romaji",
+        "kind",
+        "island_id",
+        "lon",
+        "lat",
+        "population",
+        "population_year",
+        "population_source",
+        "coord_source",
+        "note",
+    ),
+    key=("place_id",),
+    integer=("population", "population_year"),
+    number=("lon", "lat"),
+    facts={
+        "lon": ("coord_source", None),
+        "population": ("population_source", "population_year"),
+    },
+    required=("place_id", "name_en", "kind", "lon", "lat"),
+)
+
+SOURCES = TableSchema(
+    name="sources",
+    columns=("source_id", "title", "publisher", "url", "year", "accessed", "licence"),
+    key=("source_id",),
+    integer=("year",),
+    required=("source_id", "title"),
+)
