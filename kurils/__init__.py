@@ -17,15 +17,41 @@ from .sources import load_sources
 
 __version__ = "0.1.0"
 
+# The map functions import folium; load them on first use, so that `import kurils`
+# and the data loaders never pull folium in (as geopandas does for explore()).
+_LAZY = {
+    "build_map": "mapping",
+    "save_map": "offline",
+    "render_html": "offline",
+    "KurilsMap": "offline",
+    "OfflineError": "offline",
+    "load_borders": "borders",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "EQUAL_AREA_CRS",
     "KurilsDataError",
+    "KurilsMap",
+    "OfflineError",
     "__version__",
     "area_km2",
+    "build_map",
     "load_admin_units",
+    "load_borders",
     "load_island_table",
     "load_island_units",
     "load_islands",
     "load_places",
     "load_sources",
+    "render_html",
+    "save_map",
 ]

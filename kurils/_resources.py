@@ -22,6 +22,7 @@ ISLANDS = "attributes/islands.csv"
 ADMIN_UNITS = "attributes/admin_units.csv"
 ISLAND_UNITS = "attributes/island_units.csv"
 PLACES = "attributes/places.csv"
+BORDERS = "attributes/borders.csv"
 SOURCES = "attributes/sources.csv"
 
 

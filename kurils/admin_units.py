@@ -17,7 +17,7 @@ import shapely
 
 from . import _resources, schema
 from .errors import KurilsDataError
-from .islands import load_island_units, load_islands
+from .islands import load_island_table, load_island_units, load_islands
 from .measurement import area_km2
 from .reading import describe, read_table
 from .sources import load_sources
@@ -83,10 +83,14 @@ def load_admin_units(
     links = load_island_units(island_units, sources)
     links_where = describe(island_units, _resources.ISLAND_UNITS)
     check_references(links["unit_id"], table["unit_id"], "unit_id", links_where)
-    check_references(links["island_id"], islands["island_id"], "island_id", links_where)
+    known_islands = load_island_table(sources=known)["island_id"]
+    check_references(links["island_id"], known_islands, "island_id", links_where)
     empty = sorted(set(table["unit_id"]) - set(links["unit_id"]))
     if empty:
         raise KurilsDataError(links_where, f"units without islands: {', '.join(empty)}")
+    # A user's islands may be a subset: draw each unit from the islands present.
+    links = links[links["island_id"].isin(islands["island_id"])]
+    table = table[table["unit_id"].isin(links["unit_id"])]
     if country is not None:
         table = table[table["country"] == country]
     order = {iid: i for i, iid in enumerate(islands["island_id"])}

@@ -1,42 +1,108 @@
-"""Command-line interface: ``kurils map``."""
+"""Command-line interface: ``kurils map`` and ``kurils info``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .errors import KurilsDataError
+from .i18n import LANGS
+from .views import VIEWS
 
 __all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kurils", description="Maps of the Kuril Islands dispute."
+        prog="kurils", description="Maps and data of the Kuril Islands dispute."
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    m = sub.add_parser(
+        "map",
+        help="write the dispute map as one offline HTML file",
+        description="Write the layered dispute map as one self-contained HTML file.",
+    )
+    m.add_argument(
+        "--out",
+        type=Path,
+        default=Path("kurils.html"),
+        help="output file (default: kurils.html)",
+    )
+    m.add_argument(
+        "--view",
+        choices=VIEWS,
+        default="neutral",
+        help="point of view shown first (default: neutral)",
+    )
+    m.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="language of labels and text (default: en)",
+    )
+    m.add_argument(
+        "--tiles",
+        choices=["osm"],
+        default=None,
+        help="add an online basemap (needs network to view)",
+    )
+    m.add_argument(
+        "--islands",
+        type=Path,
+        default=None,
+        help="your own island geometry file (island_id + polygons)",
+    )
+    m.set_defaults(func=_map)
     info = sub.add_parser("info", help="summarise the shipped data")
     info.set_defaults(func=_info)
     return parser
+
+
+def _map(args: argparse.Namespace) -> int:
+    from .islands import load_islands
+    from .mapping import build_map
+    from .offline import save_map
+
+    islands = load_islands(args.islands) if args.islands else None
+    if not args.out.parent.is_dir():
+        print(
+            f"kurils: error: folder does not exist: {args.out.parent}", file=sys.stderr
+        )
+        return 2
+    m = build_map(view=args.view, lang=args.lang, islands=islands, tiles=args.tiles)
+    path = save_map(m, args.out)
+    print(
+        f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB, view {args.view}, lang {args.lang})"
+    )
+    return 0
 
 
 def _info(args: argparse.Namespace) -> int:
     from .islands import load_islands
 
     islands = load_islands()
-    counts = islands.groupby(["group", "status"]).size()
-    print(counts.to_string())
+    print(islands.groupby(["group", "status"]).size().to_string())
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return the exit status (bad data: 2, with the error printed)."""
+    """Run the CLI and return its exit status.
+
+    Bad data (:class:`~kurils.KurilsDataError`) and maps that would need the network
+    print one line to stderr and return 2; nothing is written.
+    """
     args = _parser().parse_args(argv)
+    from .offline import OfflineError
+
     try:
         return args.func(args)
-    except KurilsDataError as e:
+    except (KurilsDataError, OfflineError) as e:
         print(f"kurils: error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:
+        print(f"kurils: error: {e}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

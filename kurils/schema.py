@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "ADMIN_UNITS",
+    "BORDERS",
     "COUNTRIES",
     "GROUPS",
     "ISLANDS",
@@ -43,10 +44,15 @@ RU_DISTRICTS = frozenset({"severo_kurilsky", "kurilsky", "yuzhno_kurilsky"})
 #: Japanese municipalities that claim the four southern groups (``unit_id``).
 JP_MUNICIPALITIES = frozenset(
     {
-        "shikotan_village", "tomari_village", "ruyobetsu_village", "rubetsu_village",
-        "shana_village", "shibetoro_village", "nemuro_city",
+        "shikotan_village",
+        "tomari_village",
+        "ruyobetsu_village",
+        "rubetsu_village",
+        "shana_village",
+        "shibetoro_village",
+        "nemuro_city",
     }
-)  # fmt: skip
+)
 #: lon/lat box every kurils geometry must fall in (swapped lon/lat fall outside).
 REGION_BOUNDS = (135.0, 40.0, 160.0, 56.0)
 
@@ -208,6 +214,41 @@ PLACES = TableSchema(
         "population": ("population_source", "population_year"),
     },
     required=("place_id", "name_en", "kind", "lon", "lat"),
+)
+
+BORDERS = TableSchema(
+    name="borders",
+    columns=(
+        "border_id",
+        "name_en",
+        "name_ru",
+        "name_ja",
+        "date",
+        "side_a",
+        "side_b",
+        "min_lon",
+        "min_lat",
+        "max_lon",
+        "max_lat",
+        "source",
+        "year",
+        "note",
+    ),
+    key=("border_id",),
+    integer=("year",),
+    number=("min_lon", "min_lat", "max_lon", "max_lat"),
+    facts={"name_en": ("source", "year")},
+    required=(
+        "border_id",
+        "name_en",
+        "date",
+        "side_a",
+        "side_b",
+        "min_lon",
+        "min_lat",
+        "max_lon",
+        "max_lat",
+    ),
 )
 
 SOURCES = TableSchema(

@@ -32,11 +32,29 @@ def test_every_geometry_valid_and_in_region(islands):
 def test_chain_is_complete(islands):
     """Every main island from Shumshu to the Habomai islets, plus context land."""
     expected = {
-        "shumshu", "atlasov", "paramushir", "onekotan", "shiashkotan", "matua",
-        "rasshua", "ketoy", "simushir", "urup", "iturup", "kunashir", "shikotan",
-        "zelyony", "polonsky", "tanfilyev", "yury", "anuchina",
-        "hokkaido", "sakhalin_north", "sakhalin_south", "kamchatka",
-    }  # fmt: skip
+        "shumshu",
+        "atlasov",
+        "paramushir",
+        "onekotan",
+        "shiashkotan",
+        "matua",
+        "rasshua",
+        "ketoy",
+        "simushir",
+        "urup",
+        "iturup",
+        "kunashir",
+        "shikotan",
+        "zelyony",
+        "polonsky",
+        "tanfilyev",
+        "yury",
+        "anuchina",
+        "hokkaido",
+        "sakhalin_north",
+        "sakhalin_south",
+        "kamchatka",
+    }
     assert expected <= set(islands.island_id)
 
 

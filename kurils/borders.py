@@ -1,0 +1,128 @@
+"""Border lines drawn from treaties that name islands rather than coordinates.
+
+The Treaty of Shimoda (1855) puts the border "between Etorofu and Urup"; it gives
+no line. kurils draws such a border as the median line of the strait between the
+two sides, computed from the shipped coastlines: every point of the line is as far
+from one side's coast as from the other's. The table ``borders.csv`` says which
+islands are on each side and the window (a lon/lat box over the strait) in which
+the line is drawn.
+"""
+
+from __future__ import annotations
+
+import os
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from . import _resources, schema
+from .errors import KurilsDataError
+from .islands import load_islands
+from .reading import read_table
+from .sources import load_sources
+from .validate import check_references, validate_table
+
+__all__ = ["load_borders", "median_line"]
+
+# Spacing of the coastline samples the median line is built from (degrees, ~400 m).
+_SAMPLE = 0.005
+
+
+def median_line(side_a, side_b, window) -> shapely.LineString | shapely.MultiLineString:
+    """The line equidistant from two coastlines, inside ``window``.
+
+    Parameters
+    ----------
+    side_a, side_b : shapely geometry
+        The land on either side (lon/lat).
+    window : shapely.Polygon
+        Where the line is wanted (a box over the strait).
+
+    Returns
+    -------
+    shapely.LineString or MultiLineString
+
+    Examples
+    --------
+    >>> import shapely
+    >>> west = shapely.Polygon([(0, -2), (1.8, -0.3), (1.7, 0.4), (0.1, 2.1)])
+    >>> east = shapely.Polygon([(4, -2), (2.2, -0.3), (2.3, 0.4), (3.9, 2.1)])
+    >>> line = median_line(west, east, shapely.box(1.5, -0.2, 2.5, 0.2))
+    >>> [round(x, 2) for x in line.bounds]
+    [2.0, -0.2, 2.0, 0.2]
+    """
+    around = shapely.buffer(window, 0.5)  # samples a little beyond the window
+
+    def samples(geom) -> np.ndarray:
+        xy = shapely.get_coordinates(shapely.segmentize(geom.boundary, _SAMPLE))
+        xy = xy[shapely.contains_xy(around, xy[:, 0], xy[:, 1])]
+        return np.unique(xy, axis=0)
+
+    a, b = samples(side_a), samples(side_b)
+    if not len(a) or not len(b):
+        raise ValueError("both sides need coastline near the window")
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(
+            shapely.multipoints(np.vstack([a, b])), extend_to=around, ordered=True
+        )
+    )
+    region_a = shapely.union_all(cells[: len(a)])
+    inner = shapely.buffer(around, -1e-6)  # drop the Voronoi diagram's outer frame
+    line = shapely.line_merge(shapely.intersection(region_a.boundary, inner))
+    line = shapely.line_merge(shapely.intersection(line, window))
+    return shapely.set_precision(line, 1e-5)
+
+
+def load_borders(
+    islands: gpd.GeoDataFrame | None = None,
+    data: str | os.PathLike | pd.DataFrame | None = None,
+    sources=None,
+) -> gpd.GeoDataFrame:
+    """Load the treaty borders as lines, computed from the island coastlines.
+
+    Parameters
+    ----------
+    islands : GeoDataFrame, optional
+        As returned by :func:`kurils.load_islands`; loaded if not given.
+    data : path or DataFrame, optional
+        A user's own borders table; by default the shipped ``borders.csv``.
+    sources : path or DataFrame, optional
+        Sources table for the ``source`` column.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:4326, one line per border, columns of :data:`kurils.schema.BORDERS`.
+
+    Raises
+    ------
+    KurilsDataError
+        For a bad table or an island id that is not in ``islands``.
+
+    Examples
+    --------
+    >>> borders = load_borders()
+    >>> line = borders.set_index("border_id").loc["shimoda_1855", "geometry"]
+    >>> 148.9 < line.centroid.x < 149.4  # in the strait between Iturup and Urup
+    True
+    """
+    if islands is None:
+        islands = load_islands(sources=sources)
+    df, where = read_table(data, _resources.BORDERS)
+    table = validate_table(df, schema.BORDERS, where)
+    check_references(table["source"], load_sources(sources).index, "source id", where)
+    for col in ("side_a", "side_b"):
+        check_references(table[col], islands["island_id"], "island_id", where, sep=";")
+    geom = islands.set_index("island_id").geometry
+    lines = []
+    for row in table.itertuples():
+        window = shapely.box(row.min_lon, row.min_lat, row.max_lon, row.max_lat)
+        a = shapely.union_all(geom.loc[row.side_a.split(";")].values)
+        b = shapely.union_all(geom.loc[row.side_b.split(";")].values)
+        try:
+            lines.append(median_line(a, b, window))
+        except ValueError as e:
+            raise KurilsDataError(where, f"{row.border_id}: {e}") from None
+    return gpd.GeoDataFrame(table, geometry=lines, crs="EPSG:4326")

@@ -1,0 +1,419 @@
+"""One builder per map layer, in the manner of ``GeoDataFrame.explore()``.
+
+Each builder takes a GeoDataFrame (reprojected to EPSG:4326 here), ``name=`` and
+``show=``, and returns a :class:`folium.FeatureGroup` that can be added to any map.
+Colours and text are computed in pandas (:mod:`kurils.views`, :mod:`kurils.popups`)
+into properties, so style functions only read a property, and every piece of text
+is escaped before it reaches the page.
+"""
+
+from __future__ import annotations
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from folium.plugins import StripePattern
+
+from .escape import escape_text
+from .i18n import name_column, text
+from .measurement import EQUAL_AREA_CRS
+from .popups import cite, island_popup, island_search, island_tooltip
+from .views import PALETTE, VIEWS, style_columns
+
+__all__ = [
+    "MAP_PRECISION",
+    "MAP_TOLERANCE",
+    "borders_layer",
+    "claims_layer",
+    "districts_layer",
+    "for_map",
+    "islands_layer",
+    "labels_layer",
+    "places_layer",
+    "stripe_pattern",
+]
+
+#: Simplification tolerance for drawing (degrees, ~30-45 m) and coordinate grid
+#: (~10 m): together well under the 100 m coastline error allowed on the map.
+MAP_TOLERANCE = 0.0004
+MAP_PRECISION = 1e-4
+#: Rocks smaller than this (m²) are not drawn: under one OSM zoom-12 pixel
+#: (~27 m at 45°N), yet they are most of the vertices of the context land.
+MIN_PART_M2 = 1000.0
+
+# Okabe-Ito colours for the three Russian districts (distinct from the holders).
+DISTRICT_COLOURS = {
+    "severo_kurilsky": "#009E73",
+    "kurilsky": "#CC79A7",
+    "yuzhno_kurilsky": "#56B4E9",
+}
+
+
+def _drop_specks(geoms: np.ndarray) -> np.ndarray:
+    """Drop polygon parts under :data:`MIN_PART_M2`, keeping each row's largest."""
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    area = gpd.GeoSeries(parts, crs=4326).to_crs(EQUAL_AREA_CRS).area.to_numpy()
+    largest = pd.Series(area).groupby(owner).transform("max").to_numpy()
+    keep = (area >= MIN_PART_M2) | (area == largest)
+    return shapely.multipolygons(parts[keep], indices=owner[keep])
+
+
+def for_map(
+    gdf: gpd.GeoDataFrame, tolerance: float = MAP_TOLERANCE
+) -> gpd.GeoDataFrame:
+    """Reproject to EPSG:4326, drop specks, simplify and snap for drawing."""
+    out = gdf.to_crs(4326) if gdf.crs is not None and gdf.crs.to_epsg() != 4326 else gdf
+    geoms = out.geometry.values
+    if np.isin(shapely.get_type_id(geoms), (3, 6)).all():
+        geoms = _drop_specks(np.asarray(geoms))
+    geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
+    geoms = shapely.set_precision(geoms, MAP_PRECISION)
+    out = out.set_geometry(geoms)
+    return out[~out.geometry.is_empty]
+
+
+def _geojson(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
+    """A FeatureCollection of only the ``keep`` properties (keeps the page small)."""
+    return gdf[[*keep, gdf.geometry.name]].__geo_interface__
+
+
+def stripe_pattern() -> StripePattern:
+    """The hatching that marks disputed land (blue stripes over orange)."""
+    return StripePattern(
+        angle=-45,
+        weight=3,
+        space_weight=3,
+        color=PALETTE["stripe"],
+        space_color=PALETTE["disputed"],
+        opacity=1,
+        space_opacity=1,
+    )
+
+
+def islands_layer(
+    islands: gpd.GeoDataFrame,
+    *,
+    view: str = "neutral",
+    lang: str = "en",
+    sources: pd.DataFrame,
+    units: pd.DataFrame,
+    links: pd.DataFrame,
+    pattern: StripePattern | None = None,
+    fill_opacity: float = 0.85,
+    name: str | None = None,
+    show: bool = True,
+) -> folium.FeatureGroup:
+    """Every island and the context land, coloured by holder in ``view``.
+
+    Each feature carries ``fill_<view>`` and ``hatch_<view>`` for all four views,
+    so the page can switch views without redrawing geometry.
+
+    Parameters
+    ----------
+    islands : GeoDataFrame
+        As returned by :func:`kurils.load_islands`.
+    view : {"neutral", "de_facto", "japan", "russia"}
+        The view drawn when the page opens.
+    lang : {"en", "ru", "ja"}
+    sources, units, links : DataFrame
+        Sources (indexed by ``source_id``), admin units (indexed by ``unit_id``)
+        and island-unit links, for the popups.
+    pattern : StripePattern, optional
+        Hatching for disputed land; one is made if not given.
+    name, show : layer name (escaped) and initial visibility.
+
+    Returns
+    -------
+    folium.FeatureGroup
+        Holding one ``folium.GeoJson`` with a tooltip, a popup and the search
+        property ``search``. The GeoJson is also available as ``.geojson`` and the
+        pattern as ``.pattern``.
+    """
+    gdf = for_map(islands)
+    props = pd.DataFrame(index=gdf.index)
+    props["island_id"] = gdf["island_id"].map(escape_text)
+    props["search"] = island_search(gdf)
+    props["tooltip"] = island_tooltip(gdf, lang)
+    props["popup"] = island_popup(gdf, lang, sources, units, links)
+    keep = ["island_id", "search", "tooltip", "popup", "dash"]
+    for v in VIEWS:
+        style = style_columns(gdf, v)
+        props[f"fill_{v}"] = style["fill"]
+        props[f"hatch_{v}"] = style["hatched"]
+        props["dash"] = style["dash"]
+        keep += [f"fill_{v}", f"hatch_{v}"]
+    gdf = gpd.GeoDataFrame(props, geometry=gdf.geometry.values, crs=4326)
+    pattern = pattern or stripe_pattern()
+
+    def style_function(feature: dict) -> dict:
+        p = feature["properties"]
+        style = {
+            "fillColor": p[f"fill_{view}"],
+            "fillOpacity": fill_opacity,
+            "color": PALETTE["outline"],
+            "weight": 1,
+            "dashArray": p["dash"] or None,
+        }
+        if p[f"hatch_{view}"]:
+            style["fillPattern"] = pattern
+        return style
+
+    group = folium.FeatureGroup(
+        name=escape_text(name or text("islands", lang)), show=show, control=False
+    )
+    gj = folium.GeoJson(
+        _geojson(gdf, keep),
+        name=escape_text(name or text("islands", lang)),
+        style_function=style_function,
+        highlight_function=lambda f: {"weight": 3},
+        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
+        popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=420),
+        zoom_on_click=False,
+        smooth_factor=0.5,
+    ).add_to(group)
+    group.geojson = gj
+    group.pattern = pattern
+    return group
+
+
+def districts_layer(
+    districts: gpd.GeoDataFrame,
+    *,
+    lang: str = "en",
+    sources: pd.DataFrame,
+    name: str | None = None,
+    show: bool = False,
+) -> folium.FeatureGroup:
+    """Russia's administration: the three districts as outlined island groups."""
+    gdf = for_map(districts)
+    col = name_column(lang)
+    label = gdf[col].fillna(gdf["name_en"]).map(escape_text)
+    pop = gdf.apply(
+        lambda r: (
+            f"<br>{escape_text(text('population', lang))}: {int(r['population']):,} "
+            f"<small>({cite(r['population_source'], r['population_year'], sources)})</small>"
+            if pd.notna(r["population"])
+            else ""
+        ),
+        axis=1,
+    )
+    src = gdf.apply(lambda r: cite(r["source"], r["year"], sources), axis=1)
+    tip = "<b>" + label + "</b> — " + gdf["centre"].map(escape_text) + pop
+    tip += "<br><small>" + src + "</small>"
+    out = gpd.GeoDataFrame(
+        {
+            "unit_id": gdf["unit_id"],
+            "tooltip": tip,
+            "colour": gdf["unit_id"].map(DISTRICT_COLOURS).fillna(PALETTE["outline"]),
+        },
+        geometry=gdf.geometry.values,
+        crs=4326,
+    )
+    group = folium.FeatureGroup(
+        name=escape_text(name or text("layer_districts", lang)), show=show
+    )
+    folium.GeoJson(
+        _geojson(out, ["unit_id", "tooltip", "colour"]),
+        style_function=lambda f: {
+            "color": f["properties"]["colour"],
+            "weight": 3,
+            "fillColor": f["properties"]["colour"],
+            "fillOpacity": 0.25,
+        },
+        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
+        zoom_on_click=False,
+    ).add_to(group)
+    return group
+
+
+def claims_layer(
+    municipalities: gpd.GeoDataFrame,
+    *,
+    lang: str = "en",
+    sources: pd.DataFrame,
+    name: str | None = None,
+    show: bool = False,
+) -> folium.FeatureGroup:
+    """Japan's claim: the municipalities, one outline per island group.
+
+    Municipalities that share an island (Iturup's three villages, Kunashir's two)
+    are drawn once, named together, since no open source has their boundaries.
+    """
+    gdf = for_map(municipalities)
+    col = name_column(lang)
+    gdf = gdf.assign(label=gdf[col].fillna(gdf["name_en"]))
+    rows = []
+    for ids, part in gdf.groupby("island_ids", sort=False):
+        names = " / ".join(escape_text(n) for n in part["label"])
+        pops = "; ".join(
+            f"{escape_text(r.label)}: {int(r.population):,} "
+            f"<small>({cite(r.population_source, r.population_year, sources)})</small>"
+            for r in part.itertuples()
+            if pd.notna(r.population)
+        )
+        src = "; ".join(
+            sorted(
+                {
+                    cite(s, y, sources)
+                    for s, y in zip(part["source"], part["year"], strict=True)
+                }
+            )
+        )
+        tip = f"<b>{names}</b>"
+        if pops:
+            tip += f"<br>{escape_text(text('population', lang))}: {pops}"
+        tip += f"<br><small>{src}</small>"
+        rows.append(
+            {
+                "island_ids": escape_text(ids),
+                "tooltip": tip,
+                "geometry": part.geometry.iloc[0],
+            }
+        )
+    out = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+    group = folium.FeatureGroup(
+        name=escape_text(name or text("layer_claims", lang)), show=show
+    )
+    folium.GeoJson(
+        _geojson(out, ["island_ids", "tooltip"]),
+        style_function=lambda f: {
+            "color": PALETTE["JPN"],
+            "weight": 3,
+            "dashArray": "2 6",
+            "fill": True,
+            "fillOpacity": 0.0,
+        },
+        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
+        zoom_on_click=False,
+    ).add_to(group)
+    return group
+
+
+def borders_layer(
+    borders: gpd.GeoDataFrame,
+    *,
+    lang: str = "en",
+    sources: pd.DataFrame,
+    name: str | None = None,
+    show: bool = True,
+) -> folium.FeatureGroup:
+    """Treaty borders as dashed lines, with the treaty and its source."""
+    gdf = borders.to_crs(4326)
+    col = name_column(lang)
+    label = gdf[col].fillna(gdf["name_en"]).map(escape_text)
+    src = gdf.apply(lambda r: cite(r["source"], r["year"], sources), axis=1)
+    note = gdf["note"].map(escape_text)
+    tip = (
+        "<b>"
+        + label
+        + "</b><br><small>"
+        + src
+        + "</small><br><small>"
+        + note
+        + "</small>"
+    )
+    out = gpd.GeoDataFrame(
+        {"border_id": gdf["border_id"].map(escape_text), "tooltip": tip},
+        geometry=gdf.geometry.values,
+        crs=4326,
+    )
+    group = folium.FeatureGroup(
+        name=escape_text(name or text("layer_shimoda", lang)), show=show
+    )
+    folium.GeoJson(
+        _geojson(out, ["border_id", "tooltip"]),
+        style_function=lambda f: {"color": "#000000", "weight": 3, "dashArray": "10 6"},
+        tooltip=folium.GeoJsonTooltip(
+            ["tooltip"],
+            labels=False,
+            sticky=True,
+            style="max-width: 360px; white-space: normal;",
+        ),
+    ).add_to(group)
+    return group
+
+
+def labels_layer(
+    islands: gpd.GeoDataFrame,
+    *,
+    lang: str = "en",
+    min_area_km2: float = 5.0,
+    name: str | None = None,
+    show: bool = True,
+) -> folium.FeatureGroup:
+    """Island names in ``lang`` (islands of at least ``min_area_km2``)."""
+    col = name_column(lang)
+    big = islands[islands["area_km2"] >= min_area_km2].to_crs(4326)
+    # The largest part's representative point: always on land, even for chains.
+    points = big.geometry.map(
+        lambda g: max(g.geoms, key=lambda p: p.area).representative_point()
+    )
+    group = folium.FeatureGroup(
+        name=escape_text(name or text("layer_labels", lang)), show=show
+    )
+    for label, point in zip(big[col].fillna(big["name_en"]), points, strict=True):
+        folium.Marker(
+            [round(point.y, 4), round(point.x, 4)],
+            icon=folium.DivIcon(
+                html=f'<div class="kurils-label">{escape_text(label)}</div>',
+                icon_size=(0, 0),
+                class_name="kurils-label-icon",
+            ),
+            interactive=False,
+        ).add_to(group)
+    return group
+
+
+def places_layer(
+    places: gpd.GeoDataFrame,
+    *,
+    lang: str = "en",
+    sources: pd.DataFrame,
+    name: str | None = None,
+    show: bool = True,
+) -> folium.FeatureGroup:
+    """Settlements and capes as small circles with a sourced tooltip."""
+    gdf = places.to_crs(4326)
+    col = name_column(lang)
+
+    def tip(r) -> str:
+        label = r[col] if pd.notna(r[col]) else r["name_en"]
+        others = " · ".join(
+            escape_text(r[c])
+            for c in ("name_en", "name_ru", "name_ja")
+            if pd.notna(r[c])
+        )
+        out = f"<b>{escape_text(label)}</b><br>{others}"
+        if pd.notna(r["population"]):
+            out += (
+                f"<br>{escape_text(text('population', lang))}: {int(r['population']):,} "
+                f"<small>({cite(r['population_source'], r['population_year'], sources)})</small>"
+            )
+        return out + f"<br><small>{cite(r['coord_source'], None, sources)}</small>"
+
+    out = gpd.GeoDataFrame(
+        {
+            "place_id": gdf["place_id"].map(escape_text),
+            "tooltip": gdf.apply(tip, axis=1),
+        },
+        geometry=shapely.set_precision(gdf.geometry.values, MAP_PRECISION),
+        crs=4326,
+    )
+    group = folium.FeatureGroup(
+        name=escape_text(name or text("layer_places", lang)), show=show
+    )
+    folium.GeoJson(
+        _geojson(out, ["place_id", "tooltip"]),
+        marker=folium.CircleMarker(
+            radius=4,
+            weight=1,
+            color="#000000",
+            fill=True,
+            fill_color="#ffffff",
+            fill_opacity=1,
+        ),
+        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False),
+    ).add_to(group)
+    return group

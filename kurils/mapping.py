@@ -1,0 +1,407 @@
+"""Compose the layers into one dispute map: views, legend, controls, attribution."""
+
+from __future__ import annotations
+
+import folium
+import geopandas as gpd
+from branca.element import Element, Figure, MacroElement
+from folium.plugins import Fullscreen, GroupedLayerControl, Search
+from jinja2 import Template
+
+from . import schema
+from .admin_units import load_admin_units
+from .borders import load_borders
+from .errors import KurilsDataError
+from .escape import escape_text
+from .i18n import LANGS, text
+from .islands import load_island_units, load_islands
+from .layers import (
+    borders_layer,
+    claims_layer,
+    districts_layer,
+    islands_layer,
+    labels_layer,
+    places_layer,
+    stripe_pattern,
+)
+from .measurement import area_km2
+from .offline import KurilsMap
+from .places import load_places
+from .sources import load_sources
+from .views import HOLDERS, PALETTE, VIEWS, holders
+
+__all__ = ["TILES", "build_map"]
+
+#: Online basemaps offered with ``tiles=`` (never loaded unless asked for).
+TILES = {
+    "osm": (
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    ),
+}
+
+_CSS = """
+<style>
+.folium-map.leaflet-container { background: #bcd7ea; }
+.leaflet-container { font-family: "Noto Sans", "Noto Sans CJK JP", "DejaVu Sans", sans-serif; }
+.kurils-label { position: absolute; transform: translate(-50%, -50%); white-space: nowrap;
+  font-size: 12px; font-weight: 600; color: #1a1a1a; pointer-events: none;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
+.kurils-legend { background: rgba(255,255,255,0.92); padding: 8px 10px; border-radius: 4px;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 12px; line-height: 1.5; max-width: 300px; }
+.kurils-legend h4 { margin: 0 0 4px; font-size: 13px; }
+.kurils-legend i { display: inline-block; width: 18px; height: 12px; margin-right: 6px;
+  vertical-align: -2px; border: 1px solid #333; }
+.kurils-legend i.dashed { border: 2px dashed #333; background: #fff; }
+.kurils-legend i.line { height: 0; border: 0; border-top: 3px dashed #000; vertical-align: 3px; }
+.kurils-popup table { border-collapse: collapse; margin-top: 4px; }
+.kurils-popup th { text-align: left; padding: 2px 6px 2px 0; vertical-align: top; font-weight: 600; }
+.kurils-popup td { padding: 2px 0; vertical-align: top; }
+</style>
+"""
+
+
+class _ViewSwitch(MacroElement):
+    """Restyles the islands when a point-of-view radio button is chosen, and
+    shows that view's part of the legend."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this.map.get_name() }};
+            var islands = {{ this.geojson.get_name() }};
+            var pattern = {{ this.pattern.get_name() }};
+            var views = [{% for fg, v in this.views %}[{{ fg.get_name() }}, {{ v|tojson }}]{{ "," if not loop.last }}{% endfor %}];
+            function style(view) {
+                return function(feature) {
+                    var p = feature.properties;
+                    return {fillColor: p["fill_" + view], fillOpacity: {{ this.fill_opacity }},
+                            color: {{ this.outline|tojson }}, weight: 1,
+                            dashArray: p.dash || null,
+                            fillPattern: p["hatch_" + view] ? pattern : null};
+                };
+            }
+            function show(view) {
+                islands.options.style = style(view);  // resetStyle() after a hover uses it
+                islands.setStyle(style(view));
+                var parts = document.querySelectorAll(".kurils-legend [data-view]");
+                for (var i = 0; i < parts.length; i++) {
+                    parts[i].style.display = parts[i].getAttribute("data-view") === view ? "" : "none";
+                }
+                map.getContainer().setAttribute("data-kurils-view", view);
+            }
+            map.on("overlayadd", function(e) {
+                for (var i = 0; i < views.length; i++) {
+                    if (e.layer === views[i][0]) { show(views[i][1]); }
+                }
+            });
+            show({{ this.initial|tojson }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, m, geojson, pattern, views, initial, fill_opacity):
+        super().__init__()
+        self._name = "ViewSwitch"
+        self.map, self.geojson, self.pattern = m, geojson, pattern
+        self.views, self.initial, self.fill_opacity = views, initial, fill_opacity
+        self.outline = PALETTE["outline"]
+
+
+class _Legend(MacroElement):
+    """A Leaflet control holding one legend per view; only the active one shows."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var legend = L.control({position: "bottomright"});
+            legend.onAdd = function() {
+                var div = L.DomUtil.create("div", "kurils-legend");
+                div.innerHTML = {{ this.html|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                return div;
+            };
+            legend.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str):
+        super().__init__()
+        self._name = "Legend"
+        self.html = html
+
+
+class _Attribution(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix({{ this.prefix|tojson }});
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.html|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str):
+        super().__init__()
+        self._name = "Attribution"
+        self.prefix = (
+            '<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>'
+        )
+        self.html = html
+
+
+class _IslandSearch(Search):
+    """folium's Search, matching anywhere in a name (not only at its start) and
+    keeping the map's own styles when a result is found."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = new L.Control.Search({
+                layer: {{ this.layer.get_name() }},
+                propertyName: {{ this.search_label|tojson }},
+                initial: false,
+                collapsed: {{ this.collapsed|tojson }},
+                textPlaceholder: {{ this.placeholder|tojson }},
+                position: {{ this.position|tojson }},
+                marker: false,
+                moveToLocation: function(latlng, title, map) {
+                    map.fitBounds(latlng.layer.getBounds(), {maxZoom: 10});
+                }
+            });
+            {{ this.get_name() }}.on("search:locationfound", function(e) {
+                if (e.layer._popup) { e.layer.openPopup(); }
+            });
+            {{ this._parent.get_name() }}.addControl({{ this.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+
+class _LayerControl(GroupedLayerControl):
+    """GroupedLayerControl with a deterministic order of the layers it hides
+    (folium keeps them in a set, whose order changes from run to run)."""
+
+    def render(self, **kwargs):
+        self.layers_untoggle = sorted(self.layers_untoggle)
+        super().render(**kwargs)
+
+
+def _legend_html(islands: gpd.GeoDataFrame, lang: str, has_borders: bool) -> str:
+    parts = []
+    for view in VIEWS:
+        present = [h for h in HOLDERS if h in set(holders(islands, view))]
+        rows = []
+        for h in present:
+            swatch = (
+                f"background: repeating-linear-gradient(-45deg, {PALETTE['stripe']} 0 3px, "
+                f"{PALETTE['disputed']} 3px 6px);"
+                if h == "disputed"
+                else f"background: {PALETTE[h]};"
+            )
+            rows.append(
+                f'<i style="{swatch}"></i>{escape_text(text("holder_" + h, lang))}'
+            )
+        rows.append(f'<i class="dashed"></i>{escape_text(text("dashed", lang))}')
+        if has_borders:
+            rows.append(
+                f'<i class="line"></i>{escape_text(text("layer_shimoda", lang))}'
+            )
+        parts.append(
+            f'<div data-view="{view}"><h4>{escape_text(text("view_shown", lang))}: '
+            f"{escape_text(text('view_' + view, lang))}</h4>"
+            + "<br>".join(rows)
+            + "</div>"
+        )
+    title = f"<h4>{escape_text(text('title', lang))}</h4>"
+    return title + "".join(parts)
+
+
+def _attribution_html(sources) -> str:
+    osm = sources.loc["osm_land_polygons"]
+    return (
+        "Coastlines &copy; "
+        '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">'
+        f"OpenStreetMap</a> contributors ({escape_text(osm['licence'])}) &middot; "
+        "facts: kurils (CC BY-SA 4.0), sources in popups &middot; "
+        "Leaflet and plugins (BSD-2, MIT)"
+    )
+
+
+def _check_islands(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A user's GeoDataFrame needs the columns the map reads, and a CRS."""
+    needed = [
+        "island_id",
+        "name_en",
+        "name_ru",
+        "name_ja",
+        "name_ja_romaji",
+        "alt_names",
+        "group",
+        "administered_by",
+        "claimed_by",
+        "status",
+        "japan_view",
+    ]
+    missing = [c for c in needed if c not in islands.columns]
+    if missing:
+        raise KurilsDataError("<islands>", f"missing columns: {', '.join(missing)}")
+    if islands.crs is None:
+        raise KurilsDataError(
+            "<islands>", "no CRS; expected EPSG:4326 (lon/lat, WGS 84)"
+        )
+    out = islands.to_crs(4326).reset_index(drop=True)
+    for col in [c for c in schema.ISLANDS.columns if c not in out.columns]:
+        out[col] = None  # optional facts the user's table does not have
+    if "area_km2" not in out.columns:
+        out["area_km2"] = area_km2(out).round(2)
+    return out
+
+
+def build_map(
+    view: str = "neutral",
+    lang: str = "en",
+    islands: gpd.GeoDataFrame | None = None,
+    tiles: str | None = None,
+) -> KurilsMap:
+    """Build the layered dispute map.
+
+    Parameters
+    ----------
+    view : {"neutral", "de_facto", "japan", "russia"}, default "neutral"
+        The point of view shown when the map opens; the other views stay one
+        click away in the layer control.
+    lang : {"en", "ru", "ja"}, default "en"
+        Language of labels, layer names, legend and popups.
+    islands : GeoDataFrame, optional
+        A user's own (edited) islands, e.g. from :func:`kurils.load_islands`; any
+        CRS. Default: the shipped islands.
+    tiles : {"osm"}, optional
+        Add an online basemap (needs network when viewed). Default: none, the map
+        draws land and sea from the shipped data and works offline.
+
+    Returns
+    -------
+    KurilsMap
+        A :class:`folium.Map` that displays inline in Jupyter (offline) and can be
+        saved as one self-contained file with :func:`kurils.save_map`.
+
+    Raises
+    ------
+    ValueError
+        For an unknown view, language or tile name.
+    KurilsDataError
+        For a user GeoDataFrame without the columns the map needs.
+
+    Examples
+    --------
+    >>> m = build_map(view="japan", lang="ja")
+    >>> sorted(c["name"] for c in m.to_dict()["children"].values())[:3]
+    ['Attribution', 'FeatureGroup', 'FeatureGroup']
+    """
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+    if tiles is not None and tiles not in TILES:
+        raise ValueError(f"unknown tiles {tiles!r}; choose one of {', '.join(TILES)}")
+
+    islands = load_islands() if islands is None else _check_islands(islands)
+    sources = load_sources()
+    links = load_island_units(sources=sources.index)
+    units = load_admin_units(islands=islands, sources=None)
+    unit_table = units.set_index("unit_id")
+    places = load_places()
+    borders = load_borders()
+
+    kurils = islands[islands["group"] != "context"]
+    (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds
+    fig = Figure(title=text("title", lang))
+    m = KurilsMap(
+        location=[(miny + maxy) / 2, (minx + maxx) / 2],
+        tiles=None,
+        zoom_start=5,
+        control_scale=True,
+        zoom_snap=0.25,
+        min_zoom=4,
+        max_zoom=13,
+    )
+    fig.add_child(m)
+    fig.header.add_child(Element(_CSS), name="kurils_css")
+    fill_opacity = 0.85
+    tile_layer = None
+    if tiles is not None:
+        url, attr = TILES[tiles]
+        tile_layer = folium.TileLayer(
+            url,
+            attr=attr,
+            name=escape_text(text("layer_tiles", lang)),
+            overlay=True,
+            show=True,
+        ).add_to(m)
+        fill_opacity = 0.55  # let the basemap show through
+
+    pattern = stripe_pattern()
+    pattern.add_to(m)  # rendered before the islands, whatever the initial view
+    isl = islands_layer(
+        islands,
+        view=view,
+        lang=lang,
+        sources=sources,
+        units=unit_table,
+        links=links,
+        pattern=pattern,
+        fill_opacity=fill_opacity,
+    )
+    isl.add_to(m)
+    overlays = [
+        districts_layer(units[units["country"] == "RUS"], lang=lang, sources=sources),
+        claims_layer(units[units["country"] == "JPN"], lang=lang, sources=sources),
+        borders_layer(borders, lang=lang, sources=sources),
+        labels_layer(islands, lang=lang),
+        places_layer(places, lang=lang, sources=sources),
+    ]
+    for layer in overlays:
+        layer.add_to(m)
+    view_groups = []
+    for v in VIEWS:
+        fg = folium.FeatureGroup(
+            name=escape_text(text(f"view_{v}", lang)), show=v == view
+        )
+        fg.add_to(m)
+        view_groups.append((fg, v))
+    groups = {
+        escape_text(text("group_view", lang)): [fg for fg, _ in view_groups],
+        escape_text(text("group_layers", lang)): ([tile_layer] if tile_layer else [])
+        + overlays,
+    }
+    _LayerControl(
+        groups,
+        exclusive_groups=False,
+        exclusiveGroups=[escape_text(text("group_view", lang))],
+        collapsed=False,
+    ).add_to(m)
+    _IslandSearch(
+        isl.geojson,
+        search_label="search",
+        geom_type="Polygon",
+        placeholder=text("search", lang),
+        position="topleft",
+        collapsed=True,
+    ).add_to(m)
+    Fullscreen(position="topleft").add_to(m)
+    _Legend(_legend_html(islands, lang, has_borders=len(borders) > 0)).add_to(m)
+    _Attribution(_attribution_html(sources)).add_to(m)
+    _ViewSwitch(m, isl.geojson, pattern, view_groups, view, fill_opacity).add_to(m)
+    # leave room for the expanded layer control on the right
+    m.fit_bounds(
+        [[miny, minx], [maxy, maxx]],
+        padding_top_left=(10, 10),
+        padding_bottom_right=(330, 40),
+    )
+    return m
