@@ -175,7 +175,9 @@ class _IslandSearch(Search):
                 }
             });
             {{ this.get_name() }}.on("search:locationfound", function(e) {
-                if (e.layer._popup) { e.layer.openPopup(); }
+                // the popup is bound to the whole GeoJSON layer: a click on the
+                // island, passed up to it, opens the island's own popup
+                e.layer.fire("click", {latlng: e.layer.getCenter()}, true);
             });
             {{ this._parent.get_name() }}.addControl({{ this.get_name() }});
         {% endmacro %}
@@ -184,11 +186,17 @@ class _IslandSearch(Search):
 
 
 class _LayerControl(GroupedLayerControl):
-    """GroupedLayerControl with a deterministic order of the layers it hides
-    (folium keeps them in a set, whose order changes from run to run)."""
+    """GroupedLayerControl that hides layers in the control's own order (folium
+    keeps them in a set, whose order changes from run to run)."""
 
     def render(self, **kwargs):
-        self.layers_untoggle = sorted(self.layers_untoggle)
+        hidden = set(self.layers_untoggle)
+        self.layers_untoggle = [
+            name
+            for group in self.grouped_overlays.values()
+            for name in group.values()
+            if name in hidden
+        ]
         super().render(**kwargs)
 
 

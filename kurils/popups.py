@@ -6,6 +6,8 @@ Everything here returns HTML made of fixed tags and :func:`~kurils.escape.escape
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .escape import escape_text
@@ -19,13 +21,16 @@ _SAFE_SCHEMES = ("https://", "http://")
 def cite(source_id: object, year: object, sources: pd.DataFrame) -> str:
     """A short, escaped citation: the source's title as a link, and the year.
 
+    The title is cut before its first parenthesis or " - ": the bibliography keeps
+    the long form (what the source says, where it was seen).
+
     Only http(s) links are made; any other URL (``javascript:``, ``data:``) is
     shown as text, never as a link.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> src = pd.DataFrame({"title": ["Q&A"], "url": ["https://example.org/?a=1&b=2"]},
+    >>> src = pd.DataFrame({"title": ["Q&A (long note)"], "url": ["https://example.org/?a=1&b=2"]},
     ...                    index=pd.Index(["mofa"], name="source_id"))
     >>> cite("mofa", 2003, src)
     '<a href="https://example.org/?a=1&amp;b=2" target="_blank" rel="noopener">Q&amp;A</a>, 2003'
@@ -38,7 +43,7 @@ def cite(source_id: object, year: object, sources: pd.DataFrame) -> str:
         title, url = sources.loc[source_id, "title"], sources.loc[source_id, "url"]
     else:
         title, url = source_id, None
-    label = escape_text(title)
+    label = escape_text(re.split(r" \(| - ", str(title), maxsplit=1)[0])
     if isinstance(url, str) and url.lower().startswith(_SAFE_SCHEMES):
         label = (
             f'<a href="{escape_text(url)}" target="_blank" rel="noopener">{label}</a>'

@@ -1,0 +1,244 @@
+"""The offline map in a real browser: Debian's Chromium, driven by Playwright.
+
+No network: every request that is not a local file is aborted and recorded, and a
+test fails if any was made. Screenshots are left in tests/output/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kurils
+from kurils.views import PALETTE
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing: .ci/run should have installed it")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page that records console errors and blocks and records remote requests."""
+
+    def __init__(self, browser, path: Path):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 860})
+        self.page = self.context.new_page()
+        self.page.on(
+            "console", lambda m: m.type == "error" and self.errors.append(m.text)
+        )
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.route("**/*", self._route)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("path.leaflet-interactive")
+        self.map = self.page.evaluate_handle(
+            "window[Object.keys(window).find(k => k.startsWith('map_'))]"
+        )
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file://", "data:")):
+            route.continue_()
+        else:
+            self.requests.append(url)
+            route.abort()
+
+    def island_js(self, island_id: str, expr: str):
+        """Evaluate ``expr`` with ``layer`` bound to the island's Leaflet layer."""
+        return self.page.evaluate(
+            """([id, expr]) => {
+                for (const k of Object.keys(window)) {
+                    const g = window[k];
+                    if (!k.startsWith('geo_json_') || !g.eachLayer) continue;
+                    let found = null;
+                    g.eachLayer(l => { if (l.feature.properties.island_id === id) found = l; });
+                    if (found) return (new Function('layer', 'return ' + expr))(found);
+                }
+                return null;
+            }""",
+            [island_id, expr],
+        )
+
+    def point_of(self, lat: float, lon: float) -> tuple[float, float]:
+        box = self.page.locator(".folium-map").bounding_box()
+        p = self.page.evaluate(
+            "([m, ll]) => m.latLngToContainerPoint(ll)", [self.map, [lat, lon]]
+        )
+        return box["x"] + p["x"], box["y"] + p["y"]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def default_file(tmp_path_factory) -> Path:
+    return kurils.save_map(
+        kurils.build_map(), tmp_path_factory.mktemp("maps") / "kurils.html"
+    )
+
+
+@pytest.fixture
+def page(browser, default_file):
+    p = Page(browser, default_file)
+    yield p
+    p.close()
+
+
+def test_offline_load_no_errors_no_requests(page, islands, output_dir):
+    page.page.wait_for_timeout(300)
+    assert page.errors == []
+    assert page.requests == []
+    paths = page.page.locator("path.leaflet-interactive").count()
+    assert paths >= len(islands)  # every island drawn (plus lines)
+    page.page.screenshot(path=str(output_dir / "default_map.png"))
+
+
+def test_every_layer_toggles(page):
+    boxes = page.page.locator(".leaflet-control-layers-overlays input[type=checkbox]")
+    assert boxes.count() == 5
+
+    def drawn() -> int:
+        return page.page.locator(
+            ".leaflet-overlay-pane path, .leaflet-marker-pane > *"
+        ).count()
+
+    for i in range(boxes.count()):
+        before = drawn()
+        boxes.nth(i).click()
+        after = drawn()
+        assert after != before, f"layer {i} did not toggle"
+        boxes.nth(i).click()
+        assert drawn() == before
+
+
+def test_hover_shows_tooltip(page, islands):
+    row = islands.set_index("island_id").loc["iturup"]
+    x, y = page.point_of(row.anchor_lat, row.anchor_lon)
+    page.page.mouse.move(x - 30, y - 30)
+    page.page.mouse.move(x, y)
+    tip = page.page.locator(".leaflet-tooltip")
+    tip.first.wait_for()
+    assert "Iturup" in tip.first.inner_text() and "択捉島" in tip.first.inner_text()
+
+
+def test_view_switch_changes_what_is_drawn(page):
+    assert page.island_js("iturup", "layer._path.getAttribute('fill')").startswith(
+        "url(#"
+    )
+    page.page.get_by_text("Japan's position", exact=True).click()
+    assert (
+        page.island_js("iturup", "layer._path.getAttribute('fill')") == PALETTE["JPN"]
+    )
+    assert (
+        page.island_js("urup", "layer._path.getAttribute('fill')")
+        == PALETTE["undetermined"]
+    )
+    legend = page.page.locator(".kurils-legend [data-view=japan]")
+    assert legend.is_visible() and "Japan" in legend.inner_text()
+    assert not page.page.locator(".kurils-legend [data-view=neutral]").is_visible()
+    page.page.get_by_text("Russia's position", exact=True).click()
+    assert (
+        page.island_js("iturup", "layer._path.getAttribute('fill')") == PALETTE["RUS"]
+    )
+    # hovering resets to the current view's style, not the one the page opened with
+    page.island_js("iturup", "(layer.fire('mouseover'), layer.fire('mouseout'), 0)")
+    assert (
+        page.island_js("iturup", "layer._path.getAttribute('fill')") == PALETTE["RUS"]
+    )
+    assert page.errors == []
+
+
+PAYLOADS = [
+    '<img src=x onerror="window.__xss=1">',
+    "${window.__xss=2}",
+    "`+(window.__xss=3)+`",
+    "</script><script>window.__xss=4</script>",
+    "back\\slash \\u0041 & 'quotes\"",
+]
+
+
+def test_payloads_show_literally_and_never_run(browser, islands, tmp_path):
+    mine = islands.copy()
+    row = mine.island_id == "iturup"
+    mine.loc[row, "name_en"] = " ".join(PAYLOADS)
+    mine.loc[row, "alt_names"] = PAYLOADS[1]
+    mine.loc[mine.island_id == "kunashir", "name_en"] = PAYLOADS[0]
+    path = kurils.save_map(kurils.build_map(islands=mine), tmp_path / "evil.html")
+    p = Page(browser, path)
+    try:
+        anchor = islands.set_index("island_id").loc["iturup"]
+        x, y = p.point_of(anchor.anchor_lat, anchor.anchor_lon)
+        p.page.mouse.move(x - 30, y - 30)
+        p.page.mouse.move(x, y)
+        tip = p.page.locator(".leaflet-tooltip").first
+        tip.wait_for()
+        shown = tip.inner_text()
+        for payload in PAYLOADS:
+            assert payload in shown
+        p.page.mouse.click(x, y)
+        popup = p.page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        assert PAYLOADS[0] in popup.inner_text()
+        labels = p.page.locator(".kurils-label").all_inner_texts()
+        assert PAYLOADS[0] in labels
+        assert p.page.evaluate("window.__xss") is None
+        assert p.requests == []  # the <img src=x> never loaded
+        assert p.errors == []
+    finally:
+        p.close()
+
+
+def test_japanese_map_renders(browser, tmp_path, output_dir):
+    path = kurils.save_map(
+        kurils.build_map(view="japan", lang="ja"), tmp_path / "ja.html"
+    )
+    p = Page(browser, path)
+    try:
+        assert "日本の立場" in p.page.locator(".kurils-legend").inner_text()
+        assert "択捉島" in p.page.locator(".leaflet-marker-pane").inner_text()
+        assert p.errors == [] and p.requests == []
+        p.page.screenshot(path=str(output_dir / "map_japan_ja.png"))
+    finally:
+        p.close()
+
+
+@pytest.mark.parametrize("query", ["Etorofu", "Итуруп", "択捉"])
+def test_search_finds_an_island_by_any_name(page, query):
+    page.page.locator(".leaflet-control-search .search-button").click()
+    box = page.page.locator(".leaflet-control-search input.search-input")
+    box.fill(query)
+    box.dispatch_event("keyup")  # what typing fires; fill() alone does not
+    tip = page.page.locator(".search-tip").first
+    tip.wait_for(timeout=5000)
+    assert "Iturup" in tip.inner_text()
+    tip.click()
+    popup = page.page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Iturup" in popup.inner_text() and "3,166.64" in popup.inner_text()

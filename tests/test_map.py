@@ -1,0 +1,259 @@
+"""The map at two levels: the folium objects, and the rendered, normalised HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import folium
+import pytest
+
+import kurils
+from kurils import KurilsDataError
+from kurils.escape import escape_text
+from kurils.i18n import LANGS
+from kurils.i18n import text as _text
+from kurils.views import PALETTE, VIEWS
+
+
+def text(key: str, lang: str) -> str:
+    """Interface text as it appears in layer names and on the page: escaped."""
+    return escape_text(_text(key, lang))
+
+
+@pytest.fixture(scope="module")
+def default_map():
+    return kurils.build_map()
+
+
+@pytest.fixture(scope="module")
+def page(default_map):
+    return kurils.render_html(default_map)
+
+
+def _layers(m: folium.Map) -> dict[str, folium.FeatureGroup]:
+    return {
+        child.layer_name: child
+        for child in m._children.values()
+        if isinstance(child, folium.FeatureGroup)
+    }
+
+
+def _geojson(group: folium.FeatureGroup) -> folium.GeoJson:
+    (gj,) = [c for c in group._children.values() if isinstance(c, folium.GeoJson)]
+    return gj
+
+
+# --- folium objects ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_layer_names_in_language(lang):
+    m = kurils.build_map(lang=lang)
+    names = set(_layers(m))
+    for key in [
+        "layer_districts",
+        "layer_claims",
+        "layer_shimoda",
+        "layer_labels",
+        "layer_places",
+    ]:
+        assert text(key, lang) in names
+    for view in VIEWS:
+        assert text(f"view_{view}", lang) in names
+
+
+def test_map_children(default_map):
+    kinds = [c["name"] for c in default_map.to_dict()["children"].values()]
+    for expected in [
+        "GroupedLayerControl",
+        "Fullscreen",
+        "Legend",
+        "Attribution",
+        "ViewSwitch",
+    ]:
+        assert expected in kinds
+    assert not any(k == "TileLayer" for k in kinds)  # offline: no tiles by default
+
+
+def test_view_groups_exclusive_and_initial(default_map):
+    (control,) = [
+        c for c in default_map._children.values() if type(c).__name__ == "_LayerControl"
+    ]
+    view_group = text("group_view", "en")
+    assert control.options["exclusiveGroups"] == [view_group]
+    assert list(control.grouped_overlays[view_group]) == [
+        text(f"view_{v}", "en") for v in VIEWS
+    ]
+    layers = _layers(default_map)
+    shown = [v for v in VIEWS if layers[text(f"view_{v}", "en")].show]
+    assert shown == ["neutral"]
+
+
+def test_islands_tooltip_and_properties(default_map):
+    islands = _layers(default_map)[text("islands", "en")]
+    gj = _geojson(islands)
+    details = {type(c).__name__: c for c in gj._children.values()}
+    assert details["GeoJsonTooltip"].fields == ["tooltip"]
+    assert details["GeoJsonPopup"].fields == ["popup"]
+    props = {f["properties"]["island_id"]: f["properties"] for f in gj.data["features"]}
+    assert len(props) == len(kurils.load_islands())
+    it = props["iturup"]
+    assert (
+        "Iturup" in it["tooltip"]
+        and "Итуруп" in it["tooltip"]
+        and "択捉島" in it["tooltip"]
+    )
+    assert "Etorofu" in it["search"]
+    assert it["hatch_neutral"] and not it["hatch_de_facto"]
+    assert it["fill_de_facto"] == PALETTE["RUS"] and it["fill_japan"] == PALETTE["JPN"]
+    assert props["urup"]["fill_japan"] == PALETTE["undetermined"]
+    assert props["iturup"]["dash"] and not props["urup"]["dash"]
+    # every fact in the popup carries its source
+    assert "3,166.64" in it["popup"] and "2025" in it["popup"]
+    assert it["popup"].count("<a href=") >= 3
+
+
+def test_views_change_the_initial_style():
+    fills = {}
+    for view in VIEWS:
+        m = kurils.build_map(view=view)
+        gj = _geojson(_layers(m)[text("islands", "en")])
+        feature = next(
+            f for f in gj.data["features"] if f["properties"]["island_id"] == "kunashir"
+        )
+        fills[view] = gj.style_function(feature)
+    assert "fillPattern" in fills["neutral"]
+    assert (
+        fills["de_facto"]["fillColor"] == fills["russia"]["fillColor"] == PALETTE["RUS"]
+    )
+    assert fills["japan"]["fillColor"] == PALETTE["JPN"]
+    assert all(f["dashArray"] for f in fills.values())  # disputed: always dashed
+
+
+def test_user_geodataframe(islands):
+    """A user's edited GeoDataFrame (another CRS, fewer islands) maps."""
+    mine = islands[islands.status == "disputed"].to_crs(3857)
+    mine.loc[mine.island_id == "iturup", "name_en"] = "Iturup (edited)"
+    m = kurils.build_map(islands=mine)
+    gj = _geojson(_layers(m)[text("islands", "en")])
+    assert len(gj.data["features"]) == len(mine)
+    assert any(
+        "Iturup (edited)" in f["properties"]["tooltip"] for f in gj.data["features"]
+    )
+    with pytest.raises(KurilsDataError, match="missing columns: status"):
+        kurils.build_map(islands=mine.drop(columns="status"))
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"view": "chinese"}, {"lang": "fr"}, {"tiles": "google"}]
+)
+def test_bad_arguments(kwargs):
+    with pytest.raises(ValueError, match="unknown"):
+        kurils.build_map(**kwargs)
+
+
+def test_online_tiles_are_an_option():
+    m = kurils.build_map(tiles="osm")
+    page = kurils.render_html(m)
+    assert "https://tile.openstreetmap.org/{z}/{x}/{y}.png" in page
+    assert text("layer_tiles", "en") in page
+
+
+# --- rendered HTML ------------------------------------------------------------
+
+
+def _normalise(html: str) -> str:
+    return re.sub(r"\s+", " ", html)
+
+
+def test_offline_page_has_no_remote_assets(page):
+    assert not re.search(r"<script[^>]+src=", page)
+    assert not re.search(r"<link[^>]+href=", page)
+    assert "cdn.jsdelivr" not in page and "cdnjs" not in page
+    assert "/* leaflet@1.9.3 (BSD-2-Clause) */" in page
+    assert "jquery" not in page.lower()  # not needed: dropped
+
+
+def test_rendering_is_deterministic(default_map, page, tmp_path):
+    assert kurils.render_html(kurils.build_map()) == page
+    a = kurils.save_map(kurils.build_map(view="japan", lang="ja"), tmp_path / "a.html")
+    b = kurils.save_map(kurils.build_map(view="japan", lang="ja"), tmp_path / "b.html")
+    assert a.read_bytes() == b.read_bytes()
+    assert _random_ids(page) == ""  # every folium id renumbered
+
+
+def _random_ids(page: str) -> str:
+    """Ids that are not from the renumbering (which counts up from zero)."""
+    ids = set(re.findall(r"_([0-9a-f]{32})(?![0-9a-f])", page))
+    return " ".join(sorted(i for i in ids if int(i, 16) > 10_000))
+
+
+def test_normalised_html_content(page):
+    html = _normalise(page)
+    assert "<title>The Kuril Islands dispute</title>" in html
+    assert "L.control.groupedLayers(" in html
+    assert re.search(r'"exclusiveGroups": \[ "Point of view",? \]', html)
+    assert "new L.StripePattern(" in html
+    assert "L.Control.Search(" in html and '"initial": false' not in html
+    assert "initial: false" in html
+    assert "L.control.fullscreen(" in html
+    assert "control.scale(" in html.lower() or "L.control.scale(" in html
+    assert "OpenStreetMap\\u003c/a\\u003e contributors (ODbL 1.0)" in html
+    assert "Shimoda" in html
+
+
+def test_save_is_atomic(tmp_path):
+    """A map that cannot be made offline fails before writing: the old file stays."""
+    target = tmp_path / "map.html"
+    target.write_text("previous version")
+    m = kurils.build_map()
+    folium.plugins.MousePosition().add_to(m)  # its JS is not shipped
+    with pytest.raises(kurils.OfflineError, match="no offline copy"):
+        kurils.save_map(m, target)
+    assert target.read_text() == "previous version"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.html"]
+
+
+# --- CLI ----------------------------------------------------------------------
+
+
+def _cli(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "kurils.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+    )
+
+
+def test_cli_writes_map(tmp_path):
+    out = tmp_path / "jp.html"
+    res = _cli("map", "--view", "japan", "--lang", "ja", "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    assert str(out) in res.stdout
+    page = out.read_text(encoding="utf-8")
+    assert "<title>北方領土問題（千島列島）</title>" in page
+    assert json.dumps("日本の立場")[1:-1] in page  # inside JS strings
+    assert '"japan"' in page  # initial view handed to the view switch
+
+
+def test_cli_bad_input_exits_nonzero_and_writes_nothing(tmp_path):
+    bad = tmp_path / "islands.geojson"
+    bad.write_text('{"type": "FeatureCollection", "feat')
+    out = tmp_path / "map.html"
+    res = _cli("map", "--islands", str(bad), "--out", str(out))
+    assert res.returncode == 2
+    assert res.stderr.startswith("kurils: error: ") and str(bad) in res.stderr
+    assert not out.exists()
+    res = _cli("map", "--view", "chinese", "--out", str(out))
+    assert res.returncode == 2 and "invalid choice" in res.stderr
+    assert not out.exists()
+
+
+def test_cli_info():
+    res = _cli("info")
+    assert res.returncode == 0
+    assert "disputed" in res.stdout
