@@ -20,12 +20,19 @@ from .errors import KurilsDataError
 from .islands import load_island_table, load_island_units, load_islands
 from .measurement import area_km2
 from .reading import describe, read_table
-from .sources import load_sources
+from .sources import source_ids
 from .validate import check_references, validate_table
 
 __all__ = ["load_admin_units"]
 
 PathOrFrame = str | os.PathLike | pd.DataFrame | None
+
+
+def _combine(geoms) -> shapely.MultiPolygon:
+    """One MultiPolygon of disjoint islands; a real union only where they overlap
+    (collecting parts is ~20x faster than dissolving thousands of rocks)."""
+    collected = shapely.multipolygons(shapely.get_parts(geoms))
+    return collected if collected.is_valid else shapely.union_all(geoms)
 
 
 def load_admin_units(
@@ -77,7 +84,7 @@ def load_admin_units(
         islands = load_islands(sources=sources)
     df, where = read_table(units, _resources.ADMIN_UNITS)
     table = validate_table(df, schema.ADMIN_UNITS, where)
-    known = load_sources(sources).index
+    known = source_ids(sources)
     for col in ("source", "population_source"):
         check_references(table[col], known, f"source id in {col!r}", where)
     links = load_island_units(island_units, sources)
@@ -101,7 +108,7 @@ def load_admin_units(
             links.loc[links["unit_id"] == unit, "island_id"], key=order.get
         )
         ids.append(";".join(members))
-        shapes.append(shapely.union_all(geom.loc[members].values))
+        shapes.append(_combine(geom.loc[members].values))
     out = gpd.GeoDataFrame(
         table.assign(island_ids=ids).reset_index(drop=True),
         geometry=[

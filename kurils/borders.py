@@ -21,7 +21,7 @@ from . import _resources, schema
 from .errors import KurilsDataError
 from .islands import load_islands
 from .reading import read_table
-from .sources import load_sources
+from .sources import source_ids
 from .validate import check_references, validate_table
 
 __all__ = ["load_borders", "median_line"]
@@ -112,7 +112,7 @@ def load_borders(
         islands = load_islands(sources=sources)
     df, where = read_table(data, _resources.BORDERS)
     table = validate_table(df, schema.BORDERS, where)
-    check_references(table["source"], load_sources(sources).index, "source id", where)
+    check_references(table["source"], source_ids(sources), "source id", where)
     for col in ("side_a", "side_b"):
         check_references(table[col], islands["island_id"], "island_id", where, sep=";")
     geom = islands.set_index("island_id").geometry

@@ -13,7 +13,7 @@ from . import _resources, schema
 from .errors import KurilsDataError
 from .measurement import area_km2
 from .reading import describe, read_geometry, read_table
-from .sources import load_sources
+from .sources import source_ids
 from .validate import check_references, validate_geometry, validate_table
 
 __all__ = ["load_island_table", "load_island_units", "load_islands"]
@@ -23,13 +23,6 @@ PathOrFrame = str | os.PathLike | pd.DataFrame | None
 
 def _source_columns(table: schema.TableSchema) -> list[str]:
     return sorted({src for src, _ in table.facts.values()})
-
-
-def _source_ids(sources) -> pd.Index:
-    """Source ids from a sources argument, or from an already loaded table."""
-    if isinstance(sources, pd.Index):
-        return sources
-    return load_sources(sources).index
 
 
 def load_island_table(
@@ -51,7 +44,7 @@ def load_island_table(
     """
     df, where = read_table(attributes, _resources.ISLANDS)
     table = validate_table(df, schema.ISLANDS, where)
-    known = _source_ids(sources)
+    known = source_ids(sources)
     for col in _source_columns(schema.ISLANDS):
         check_references(table[col], known, f"source id in {col!r}", where)
     return table
@@ -73,7 +66,7 @@ def load_island_units(
     """
     df, where = read_table(data, _resources.ISLAND_UNITS)
     links = validate_table(df, schema.ISLAND_UNITS, where)
-    check_references(links["source"], _source_ids(sources), "source id", where)
+    check_references(links["source"], source_ids(sources), "source id", where)
     return links
 
 
@@ -131,7 +124,7 @@ def load_islands(
     >>> round(float(disputed.area_km2.sum()))  # the four groups together
     4994
     """
-    known = _source_ids(sources)  # read once, used by both tables
+    known = source_ids(sources)  # read once, used by both tables
     table = load_island_table(attributes, known)
     gdf, where = read_geometry(geometry, _resources.GEOMETRY)
     gdf = validate_geometry(gdf, where)

@@ -14,7 +14,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from branca.element import MacroElement
 from folium.plugins import StripePattern
+from jinja2 import Template
 
 from .escape import escape_text
 from .i18n import name_column, text
@@ -63,15 +65,26 @@ def _drop_specks(geoms: np.ndarray) -> np.ndarray:
 def for_map(
     gdf: gpd.GeoDataFrame, tolerance: float = MAP_TOLERANCE
 ) -> gpd.GeoDataFrame:
-    """Reproject to EPSG:4326, drop specks, simplify and snap for drawing."""
+    """Reproject to EPSG:4326, drop specks, simplify and round for drawing.
+
+    Idempotent and cheap the second time: the result is marked in ``attrs``, so a
+    map can prepare its islands once and hand them to every builder.
+    """
+    if gdf.attrs.get("kurils_for_map") == tolerance:
+        return gdf
     out = gdf.to_crs(4326) if gdf.crs is not None and gdf.crs.to_epsg() != 4326 else gdf
     geoms = out.geometry.values
     if np.isin(shapely.get_type_id(geoms), (3, 6)).all():
         geoms = _drop_specks(np.asarray(geoms))
     geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
-    geoms = shapely.set_precision(geoms, MAP_PRECISION)
+    # Round rather than set_precision(): snapping to a grid "repairs" narrow spits
+    # away (350 m lost on Hokkaido's Notsuke spit); for drawing, rounding is enough.
+    digits = round(-np.log10(MAP_PRECISION))
+    geoms = shapely.transform(geoms, lambda xy: np.round(xy, digits))
     out = out.set_geometry(geoms)
-    return out[~out.geometry.is_empty]
+    out = out[~out.geometry.is_empty].copy()
+    out.attrs["kurils_for_map"] = tolerance
+    return out
 
 
 def _geojson(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
@@ -348,22 +361,44 @@ def labels_layer(
     big = islands[islands["area_km2"] >= min_area_km2].to_crs(4326)
     # The largest part's representative point: always on land, even for chains.
     points = big.geometry.map(
-        lambda g: max(g.geoms, key=lambda p: p.area).representative_point()
+        lambda g: max(shapely.get_parts(g), key=lambda p: p.area).representative_point()
     )
     group = folium.FeatureGroup(
         name=escape_text(name or text("layer_labels", lang)), show=show
     )
-    for label, point in zip(big[col].fillna(big["name_en"]), points, strict=True):
-        folium.Marker(
-            [round(point.y, 4), round(point.x, 4)],
-            icon=folium.DivIcon(
-                html=f'<div class="kurils-label">{escape_text(label)}</div>',
-                icon_size=(0, 0),
-                class_name="kurils-label-icon",
-            ),
-            interactive=False,
-        ).add_to(group)
+    labels = [
+        [
+            round(p.y, 4),
+            round(p.x, 4),
+            f'<div class="kurils-label">{escape_text(label)}</div>',
+        ]
+        for label, p in zip(big[col].fillna(big["name_en"]), points, strict=True)
+    ]
+    _Labels(labels).add_to(group)
     return group
+
+
+class _Labels(MacroElement):
+    """All labels of a layer in one script (a folium Marker and DivIcon each would
+    be many times slower to render, and larger)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this.labels|tojson }}.forEach(function(d) {
+            L.marker([d[0], d[1]], {
+                icon: L.divIcon({html: d[2], className: "kurils-label-icon", iconSize: [0, 0]}),
+                interactive: false, keyboard: false
+            }).addTo({{ this._parent.get_name() }});
+        });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: list):
+        super().__init__()
+        self._name = "Labels"
+        self.labels = labels
 
 
 def places_layer(

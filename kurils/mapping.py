@@ -19,6 +19,7 @@ from .layers import (
     borders_layer,
     claims_layer,
     districts_layer,
+    for_map,
     islands_layer,
     labels_layer,
     places_layer,
@@ -319,13 +320,17 @@ def build_map(
     if tiles is not None and tiles not in TILES:
         raise ValueError(f"unknown tiles {tiles!r}; choose one of {', '.join(TILES)}")
 
-    islands = load_islands() if islands is None else _check_islands(islands)
     sources = load_sources()
-    links = load_island_units(sources=sources.index)
-    units = load_admin_units(islands=islands, sources=None)
+    known = sources.index  # handed on, so the sources table is read once
+    user = islands is not None
+    islands = _check_islands(islands) if user else load_islands(sources=known)
+    links = load_island_units(sources=known)
+    units = for_map(load_admin_units(islands=islands, sources=known))
+    islands = for_map(islands)  # simplified once, for every layer
     unit_table = units.set_index("unit_id")
-    places = load_places()
-    borders = load_borders()
+    places = load_places(sources=known)
+    # treaty lines come from the shipped coastlines when the user's may lack a side
+    borders = load_borders(None if user else islands, sources=known)
 
     kurils = islands[islands["group"] != "context"]
     (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds

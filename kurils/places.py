@@ -10,7 +10,7 @@ import pandas as pd
 from . import _resources, schema
 from .errors import KurilsDataError
 from .reading import read_table
-from .sources import load_sources
+from .sources import source_ids
 from .validate import check_references, validate_table
 
 __all__ = ["load_places"]
@@ -46,7 +46,7 @@ def load_places(
     """
     df, where = read_table(data, _resources.PLACES)
     table = validate_table(df, schema.PLACES, where)
-    known = load_sources(sources).index
+    known = source_ids(sources)
     for col in ("coord_source", "population_source"):
         check_references(table[col], known, f"source id in {col!r}", where)
     minx, miny, maxx, maxy = schema.REGION_BOUNDS

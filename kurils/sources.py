@@ -10,7 +10,7 @@ from . import _resources, schema
 from .reading import read_table
 from .validate import validate_table
 
-__all__ = ["load_sources"]
+__all__ = ["load_sources", "source_ids"]
 
 
 def load_sources(data: str | os.PathLike | pd.DataFrame | None = None) -> pd.DataFrame:
@@ -40,3 +40,13 @@ def load_sources(data: str | os.PathLike | pd.DataFrame | None = None) -> pd.Dat
     """
     df, where = read_table(data, _resources.SOURCES)
     return validate_table(df, schema.SOURCES, where).set_index("source_id")
+
+
+def source_ids(sources: str | os.PathLike | pd.DataFrame | pd.Index | None) -> pd.Index:
+    """The known source ids: from a sources argument, or an index already loaded.
+
+    Loaders pass an index along so that one call reads the sources table once.
+    """
+    if isinstance(sources, pd.Index):
+        return sources
+    return load_sources(sources).index

@@ -257,3 +257,13 @@ def test_cli_info():
     res = _cli("info")
     assert res.returncode == 0
     assert "disputed" in res.stdout
+
+
+def test_template_syntax_in_data_is_not_evaluated(islands):
+    """branca renders scripts twice, the second time as Jinja: data must not run."""
+    mine = islands.copy()
+    mine.loc[mine.island_id == "iturup", "name_en"] = "{{ 7*7 }}{{ cycler.__init__ }}"
+    page = kurils.render_html(kurils.build_map(islands=mine))
+    # inside JSON, "&" is written \u0026
+    assert "\\u0026#123;\\u0026#123; 7*7 \\u0026#125;\\u0026#125;" in page
+    assert "<bound method" not in page and "&lt;bound method" not in page
