@@ -9,6 +9,7 @@ Load the data::
 """
 
 from .admin_units import load_admin_units
+from .borders import load_borders
 from .errors import KurilsDataError
 from .islands import load_island_table, load_island_units, load_islands
 from .measurement import EQUAL_AREA_CRS, area_km2
@@ -17,15 +18,18 @@ from .sources import load_sources
 
 __version__ = "0.1.0"
 
-# The map functions import folium; load them on first use, so that `import kurils`
-# and the data loaders never pull folium in (as geopandas does for explore()).
+# The map and figure functions import folium or matplotlib; load them on first use,
+# so that `import kurils` and the data loaders never pull those in (as geopandas
+# does for explore()).
 _LAZY = {
     "build_map": "mapping",
     "save_map": "offline",
     "render_html": "offline",
     "KurilsMap": "offline",
     "OfflineError": "offline",
-    "load_borders": "borders",
+    "plot": "figures",
+    "figure": "figures",
+    "save_figure": "figures",
 }
 
 

@@ -1,4 +1,4 @@
-"""Command-line interface: ``kurils map`` and ``kurils info``."""
+"""Command-line interface: ``kurils map``, ``kurils figure`` and ``kurils info``."""
 
 from __future__ import annotations
 
@@ -54,6 +54,33 @@ def _parser() -> argparse.ArgumentParser:
         help="your own island geometry file (island_id + polygons)",
     )
     m.set_defaults(func=_map)
+    f = sub.add_parser(
+        "figure",
+        help="write a print-quality figure (PNG, SVG or PDF)",
+        description="Write a static figure of the dispute; the format follows --out.",
+    )
+    f.add_argument(
+        "--out",
+        type=Path,
+        default=Path("kurils.png"),
+        help="output file: .png, .svg or .pdf (default: kurils.png)",
+    )
+    f.add_argument(
+        "--view",
+        choices=VIEWS,
+        default="neutral",
+        help="point of view (default: neutral)",
+    )
+    f.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="language of labels and text (default: en)",
+    )
+    f.add_argument(
+        "--islands", type=Path, default=None, help="your own island geometry file"
+    )
+    f.set_defaults(func=_figure)
     info = sub.add_parser("info", help="summarise the shipped data")
     info.set_defaults(func=_info)
     return parser
@@ -75,6 +102,29 @@ def _map(args: argparse.Namespace) -> int:
     print(
         f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB, view {args.view}, lang {args.lang})"
     )
+    return 0
+
+
+def _figure(args: argparse.Namespace) -> int:
+    from .figures import figure, save_figure
+    from .islands import load_islands
+
+    if args.out.suffix.lower() not in {".png", ".svg", ".pdf"}:
+        print(
+            f"kurils: error: {args.out}: use a .png, .svg or .pdf file name",
+            file=sys.stderr,
+        )
+        return 2
+    if not args.out.parent.is_dir():
+        print(
+            f"kurils: error: folder does not exist: {args.out.parent}", file=sys.stderr
+        )
+        return 2
+    islands = load_islands(args.islands) if args.islands else None
+    path = save_figure(
+        figure(view=args.view, lang=args.lang, islands=islands), args.out
+    )
+    print(f"wrote {path} (view {args.view}, lang {args.lang})")
     return 0
 
 

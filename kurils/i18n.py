@@ -105,6 +105,19 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "km2": {"en": "km²", "ru": "км²", "ja": "km²"},
     "view_shown": {"en": "View shown", "ru": "Показана", "ja": "表示中の視点"},
+    "km_unit": {"en": "km", "ru": "км", "ja": "km"},
+    "north": {"en": "N", "ru": "С", "ja": "北"},
+    "attribution_print": {
+        "en": "Coastlines © OpenStreetMap contributors (ODbL 1.0) · facts: kurils"
+        " (CC BY-SA 4.0), each with its source and year in kurils.load_sources()"
+        " · font: Noto Sans CJK (SIL OFL 1.1)",
+        "ru": "Береговая линия © участники OpenStreetMap (ODbL 1.0) · данные: kurils"
+        " (CC BY-SA 4.0), источник и год каждого факта в kurils.load_sources()"
+        " · шрифт: Noto Sans CJK (SIL OFL 1.1)",
+        "ja": "海岸線 © OpenStreetMap の貢献者 (ODbL 1.0) ・ データ: kurils"
+        " (CC BY-SA 4.0)、各事実の出典と年は kurils.load_sources() に記載"
+        " ・ フォント: Noto Sans CJK (SIL OFL 1.1)",
+    },
 }
 
 
