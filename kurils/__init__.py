@@ -11,6 +11,7 @@ Load the data::
 from .admin_units import load_admin_units
 from .borders import load_borders
 from .errors import KurilsDataError
+from .history import events, holdings, sovereignty_at
 from .islands import load_island_table, load_island_units, load_islands
 from .measurement import EQUAL_AREA_CRS, area_km2
 from .places import load_places
@@ -49,6 +50,8 @@ __all__ = [
     "__version__",
     "area_km2",
     "build_map",
+    "events",
+    "holdings",
     "load_admin_units",
     "load_borders",
     "load_island_table",
@@ -58,4 +61,5 @@ __all__ = [
     "load_sources",
     "render_html",
     "save_map",
+    "sovereignty_at",
 ]

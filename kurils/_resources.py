@@ -23,6 +23,7 @@ ADMIN_UNITS = "attributes/admin_units.csv"
 ISLAND_UNITS = "attributes/island_units.csv"
 PLACES = "attributes/places.csv"
 BORDERS = "attributes/borders.csv"
+EVENTS = "attributes/events.csv"
 SOURCES = "attributes/sources.csv"
 
 

@@ -53,6 +53,15 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="your own island geometry file (island_id + polygons)",
     )
+    when = m.add_mutually_exclusive_group()
+    when.add_argument(
+        "--date",
+        default=None,
+        help="the map as it stood on that day (YYYY-MM-DD, from 1855-02-07)",
+    )
+    when.add_argument(
+        "--history", action="store_true", help="add a time slider from 1855 to today"
+    )
     m.set_defaults(func=_map)
     f = sub.add_parser(
         "figure",
@@ -97,7 +106,20 @@ def _map(args: argparse.Namespace) -> int:
             f"kurils: error: folder does not exist: {args.out.parent}", file=sys.stderr
         )
         return 2
-    m = build_map(view=args.view, lang=args.lang, islands=islands, tiles=args.tiles)
+    try:
+        m = build_map(
+            view=args.view,
+            lang=args.lang,
+            islands=islands,
+            tiles=args.tiles,
+            date=args.date,
+            history=args.history,
+        )
+    except ValueError as e:
+        if isinstance(e, KurilsDataError):
+            raise
+        print(f"kurils: error: {e}", file=sys.stderr)
+        return 2
     path = save_map(m, args.out)
     print(
         f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB, view {args.view}, lang {args.lang})"

@@ -58,6 +58,48 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "holder_RUS": {"en": "Russia", "ru": "Россия", "ja": "ロシア"},
     "holder_JPN": {"en": "Japan", "ru": "Япония", "ja": "日本"},
+    "holder_SUN": {"en": "USSR", "ru": "СССР", "ja": "ソ連"},
+    "holder_JOINT": {
+        "en": "Undivided (Russia and Japan)",
+        "ru": "Не разграничен (Россия и Япония)",
+        "ja": "日露雑居地（境界未画定）",
+    },
+    "layer_borders": {
+        "en": "Borders and lines",
+        "ru": "Границы и линии",
+        "ja": "国境線・境界線",
+    },
+    "layer_control": {
+        "en": "Line of control since 1945",
+        "ru": "Линия контроля с 1945 года",
+        "ja": "1945年以降の実効支配線",
+    },
+    "layer_events": {
+        "en": "Treaties and events",
+        "ru": "Договоры и события",
+        "ja": "条約・出来事",
+    },
+    "kind_treaty_border": {
+        "en": "treaty border",
+        "ru": "договорная граница",
+        "ja": "条約による国境",
+    },
+    "kind_line_of_control": {
+        "en": "line of control (not a treaty border)",
+        "ru": "линия контроля (не договорная граница)",
+        "ja": "実効支配線（条約上の国境ではない）",
+    },
+    "kind_proposed": {
+        "en": "proposed, never in force",
+        "ru": "предложена, не вступила в силу",
+        "ja": "提案のみ（未発効）",
+    },
+    "on_date": {"en": "Holdings on", "ru": "Владение на", "ja": "領有状況の日付"},
+    "history": {
+        "en": "Who held the islands, 1855 to today",
+        "ru": "Кому принадлежали острова, с 1855 года до наших дней",
+        "ja": "島々の帰属の変遷（1855年から現在まで）",
+    },
     "holder_disputed": {
         "en": "Administered by Russia, claimed by Japan",
         "ru": "Под управлением России, на них претендует Япония",

@@ -22,7 +22,7 @@ from .escape import escape_text
 from .i18n import name_column, text
 from .measurement import EQUAL_AREA_CRS
 from .popups import cite, island_popup, island_search, island_tooltip
-from .views import PALETTE, VIEWS, style_columns
+from .views import BORDER_STYLES, HISTORY_PALETTE, PALETTE, VIEWS, style_columns
 
 __all__ = [
     "MAP_PRECISION",
@@ -30,7 +30,9 @@ __all__ = [
     "borders_layer",
     "claims_layer",
     "districts_layer",
+    "events_layer",
     "for_map",
+    "holdings_layer",
     "islands_layer",
     "labels_layer",
     "places_layer",
@@ -312,7 +314,12 @@ def borders_layer(
     name: str | None = None,
     show: bool = True,
 ) -> folium.FeatureGroup:
-    """Treaty borders as dashed lines, with the treaty and its source."""
+    """Borders and lines, styled by kind, with their treaty, dates and source.
+
+    Each feature carries ``valid_from`` and ``valid_to`` (ISO dates, "" when
+    open), which the time slider reads. The layer is named by its first border
+    unless ``name`` is given.
+    """
     gdf = borders.to_crs(4326)
     col = name_column(lang)
     label = gdf[col].fillna(gdf["name_en"]).map(escape_text)
@@ -327,23 +334,160 @@ def borders_layer(
         + note
         + "</small>"
     )
+    iso = lambda s: s.map(lambda d: "" if d is None or pd.isna(d) else str(d))  # noqa: E731
     out = gpd.GeoDataFrame(
-        {"border_id": gdf["border_id"].map(escape_text), "tooltip": tip},
+        {
+            "border_id": gdf["border_id"].map(escape_text),
+            "kind": gdf["kind"],
+            "valid_from": iso(gdf["valid_from"]),
+            "valid_to": iso(gdf["valid_to"]),
+            "tooltip": tip,
+        },
         geometry=gdf.geometry.values,
         crs=4326,
     )
-    group = folium.FeatureGroup(
-        name=escape_text(name or text("layer_shimoda", lang)), show=show
-    )
-    folium.GeoJson(
-        _geojson(out, ["border_id", "tooltip"]),
-        style_function=lambda f: {"color": "#000000", "weight": 3, "dashArray": "10 6"},
+    first = label.iloc[0] if len(label) else ""
+    group = folium.FeatureGroup(name=escape_text(name) if name else first, show=show)
+    group.geojson = folium.GeoJson(
+        _geojson(out, ["border_id", "kind", "valid_from", "valid_to", "tooltip"]),
+        style_function=lambda f: dict(BORDER_STYLES[f["properties"]["kind"]]),
         tooltip=folium.GeoJsonTooltip(
             ["tooltip"],
             labels=False,
             sticky=True,
             style="max-width: 360px; white-space: normal;",
         ),
+    ).add_to(group)
+    return group
+
+
+def holdings_layer(
+    islands: gpd.GeoDataFrame,
+    periods: pd.DataFrame,
+    *,
+    date=None,
+    lang: str = "en",
+    fill_opacity: float = 0.85,
+    name: str | None = None,
+    show: bool = True,
+) -> folium.FeatureGroup:
+    """Islands coloured by who held them on ``date`` (by default the first day).
+
+    Each feature carries all its ``periods`` (``[since, holder, event]``), so a
+    time slider can recolour it without redrawing; the tooltip lists them.
+
+    Parameters
+    ----------
+    islands : GeoDataFrame
+        As returned by :func:`kurils.load_islands`.
+    periods : DataFrame
+        As returned by :func:`kurils.history.holdings`.
+    date : date or ISO str, optional
+    """
+    gdf = for_map(islands)
+    col = name_column(lang)
+    when = str(date) if date is not None else str(periods["since"].min())
+    by_island = {
+        iid: [
+            [str(r.since), r.held_by, r.basis, r.basis_title] for r in grp.itertuples()
+        ]
+        for iid, grp in periods.groupby("island_id", sort=False)
+    }
+
+    def holder_at(spans: list) -> str:
+        return [h for since, h, _, _ in spans if since <= when][-1]
+
+    def tooltip(r) -> str:
+        spans = by_island[r["island_id"]]
+        name_ = escape_text(r[col] if pd.notna(r[col]) else r["name_en"])
+        rows = "".join(
+            f"<br>{escape_text(since)}: {escape_text(text('holder_' + h, lang))}"
+            f" <small>({escape_text(title)})</small>"
+            for since, h, _, title in spans
+        )
+        return f"<b>{name_}</b>{rows}"
+
+    spans = gdf["island_id"].map(by_island)
+    out = gpd.GeoDataFrame(
+        {
+            "island_id": gdf["island_id"].map(escape_text),
+            "search": island_search(gdf),
+            "tooltip": gdf.apply(tooltip, axis=1),
+            "periods": spans.map(lambda ss: [[s, h] for s, h, _, _ in ss]),
+            "fill": spans.map(lambda ss: HISTORY_PALETTE[holder_at(ss)]),
+        },
+        geometry=gdf.geometry.values,
+        crs=4326,
+    )
+    group = folium.FeatureGroup(
+        name=escape_text(name or text("islands", lang)), show=show, control=False
+    )
+    group.geojson = folium.GeoJson(
+        _geojson(out, ["island_id", "search", "tooltip", "periods", "fill"]),
+        style_function=lambda f: {
+            "fillColor": f["properties"]["fill"],
+            "fillOpacity": fill_opacity,
+            "color": PALETTE["outline"],
+            "weight": 1,
+        },
+        highlight_function=lambda f: {"weight": 3},
+        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
+        zoom_on_click=False,
+        smooth_factor=0.5,
+    ).add_to(group)
+    return group
+
+
+def events_layer(
+    timeline: pd.DataFrame,
+    *,
+    lang: str = "en",
+    sources: pd.DataFrame,
+    name: str | None = None,
+    show: bool = True,
+) -> folium.FeatureGroup:
+    """Where each treaty was signed or each event happened, with a sourced popup."""
+    ev = timeline.dropna(subset=["place_lon", "place_lat"])
+    title = ev[f"title_{lang}"].fillna(ev["title_en"])
+
+    def popup(r) -> str:
+        titles = " · ".join(
+            escape_text(r[f"title_{x}"])
+            for x in ("en", "ru", "ja")
+            if pd.notna(r[f"title_{x}"])
+        )
+        return (
+            f"<b>{escape_text(r['date'])} — {escape_text(r['place_en'])}</b><br>{titles}"
+            f"<br>{escape_text(r['summary_en'])}<br><small>{cite(r['source'], r['year'], sources)}</small>"
+        )
+
+    out = gpd.GeoDataFrame(
+        {
+            "event_id": ev["event_id"].map(escape_text),
+            "date": ev["date"].map(str),
+            "tooltip": ev["date"].map(str).map(escape_text)
+            + " "
+            + title.map(escape_text),
+            "popup": ev.apply(popup, axis=1),
+        },
+        geometry=gpd.points_from_xy(ev["place_lon"].round(4), ev["place_lat"].round(4)),
+        crs=4326,
+    )
+    group = folium.FeatureGroup(
+        name=escape_text(name or text("layer_events", lang)), show=show
+    )
+    group.geojson = folium.GeoJson(
+        _geojson(out, ["event_id", "date", "tooltip", "popup"]),
+        marker=folium.CircleMarker(
+            radius=6,
+            weight=2,
+            color="#000000",
+            fill=True,
+            fill_color="#F0E442",
+            fill_opacity=1,
+        ),
+        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False),
+        popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=360),
     ).add_to(group)
     return group
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import folium
 import geopandas as gpd
+import pandas as pd
 from branca.element import Element, Figure, MacroElement
 from folium.plugins import Fullscreen, GroupedLayerControl, Search
 from jinja2 import Template
@@ -13,13 +14,16 @@ from .admin_units import load_admin_units
 from .borders import load_borders
 from .errors import KurilsDataError
 from .escape import escape_text
+from .history import check_date, events, holdings
 from .i18n import LANGS, text
 from .islands import load_island_units, load_islands
 from .layers import (
     borders_layer,
     claims_layer,
     districts_layer,
+    events_layer,
     for_map,
+    holdings_layer,
     islands_layer,
     labels_layer,
     places_layer,
@@ -29,7 +33,7 @@ from .measurement import area_km2
 from .offline import KurilsMap
 from .places import load_places
 from .sources import load_sources
-from .views import HOLDERS, PALETTE, VIEWS, holders
+from .views import BORDER_STYLES, HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
 
 __all__ = ["TILES", "build_map"]
 
@@ -51,6 +55,7 @@ _CSS = """
 .kurils-legend { background: rgba(255,255,255,0.92); padding: 8px 10px; border-radius: 4px;
   box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 12px; line-height: 1.5; max-width: 300px; }
 .kurils-legend h4 { margin: 0 0 4px; font-size: 13px; }
+.kurils-slider.kurils-legend { max-width: 460px; }
 .kurils-legend i { display: inline-block; width: 18px; height: 12px; margin-right: 6px;
   vertical-align: -2px; border: 1px solid #333; }
 .kurils-legend i.dashed { border: 2px dashed #333; background: #fff; }
@@ -231,6 +236,108 @@ def _legend_html(islands: gpd.GeoDataFrame, lang: str, has_borders: bool) -> str
     return title + "".join(parts)
 
 
+def _history_legend_html(lang: str, date) -> str:
+    head = (
+        f'{escape_text(text("on_date", lang))}: <span class="kurils-date">{escape_text(date)}</span>'
+        if date is not None
+        else escape_text(text("history", lang))
+    )
+    rows = [
+        f'<i style="background: {HISTORY_PALETTE[h]};"></i>{escape_text(text("holder_" + h, lang))}'
+        for h in ("JPN", "RUS", "SUN", "JOINT")
+    ]
+    for kind, style in BORDER_STYLES.items():
+        rows.append(
+            f'<i class="line" style="border-top: 3px dashed {style["color"]};"></i>'
+            f"{escape_text(text('kind_' + kind, lang))}"
+        )
+    return f"<h4>{escape_text(text('title', lang))}</h4><h4>{head}</h4>" + "<br>".join(
+        rows
+    )
+
+
+class _TimeSlider(MacroElement):
+    """A slider from the first event to today: recolours the islands by holder,
+    shows the borders in force, and names the latest event."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this.map.get_name() }};
+            var islands = {{ this.islands.get_name() }};
+            var borders = {{ this.borders.get_name() }};
+            var palette = {{ this.palette|tojson }};
+            var events = {{ this.events|tojson }};
+            var first = Date.parse({{ this.first|tojson }});
+            var day = 86400000;
+            var last = Math.round((Date.parse({{ this.today|tojson }}) - first) / day);
+            var baseStyle = islands.options.style;
+            var lines = [];
+            borders.eachLayer(function(l) { lines.push(l); });
+            var control = L.control({position: "bottomleft"});
+            control.onAdd = function() {
+                var div = L.DomUtil.create("div", "kurils-slider kurils-legend");
+                div.innerHTML = '<input type="range" min="0" step="1" style="width: 420px;">'
+                    + '<div><b class="kurils-slider-date"></b> <span class="kurils-slider-event"></span></div>';
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            control.addTo(map);
+            var input = control.getContainer().querySelector("input");
+            input.max = last;
+            input.value = 0;
+            function iso(v) { return new Date(first + v * day).toISOString().slice(0, 10); }
+            function holderAt(periods, d) {
+                var h = null;
+                for (var i = 0; i < periods.length; i++) { if (periods[i][0] <= d) { h = periods[i][1]; } }
+                return h;
+            }
+            function show(v) {
+                var d = iso(v);
+                islands.options.style = function(f) {
+                    var s = baseStyle(f);
+                    s.fillColor = palette[holderAt(f.properties.periods, d)] || "#ffffff";
+                    return s;
+                };
+                islands.setStyle(islands.options.style);
+                lines.forEach(function(l) {
+                    var p = l.feature.properties;
+                    var on = p.valid_from <= d && (!p.valid_to || d < p.valid_to);
+                    if (on && !borders.hasLayer(l)) { borders.addLayer(l); }
+                    if (!on && borders.hasLayer(l)) { borders.removeLayer(l); }
+                });
+                var latest = "";
+                for (var i = 0; i < events.length; i++) { if (events[i][0] <= d) { latest = events[i][1]; } }
+                var box = control.getContainer();
+                box.querySelector(".kurils-slider-date").textContent = d;
+                box.querySelector(".kurils-slider-event").innerHTML = latest;
+                map.getContainer().setAttribute("data-kurils-date", d);
+            }
+            input.addEventListener("input", function() { show(+input.value); });
+            show(0);
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, m, islands, borders, timeline, first, lang):
+        super().__init__()
+        self._name = "TimeSlider"
+        self.map, self.islands, self.borders = m, islands, borders
+        self.palette = HISTORY_PALETTE
+        title = timeline[f"title_{lang}"].fillna(timeline["title_en"])
+        # escaped: the slider sets the event title with innerHTML
+        self.events = [
+            [str(d), escape_text(t)]
+            for d, t in zip(timeline["date"], title, strict=True)
+        ]
+        self.first = first
+        # the last event, not today: the same data give the same page every day
+        self.today = str(timeline["date"].iloc[-1])
+
+
 def _attribution_html(sources) -> str:
     osm = sources.loc["osm_land_polygons"]
     return (
@@ -277,6 +384,8 @@ def build_map(
     lang: str = "en",
     islands: gpd.GeoDataFrame | None = None,
     tiles: str | None = None,
+    date=None,
+    history: bool = False,
 ) -> KurilsMap:
     """Build the layered dispute map.
 
@@ -293,6 +402,12 @@ def build_map(
     tiles : {"osm"}, optional
         Add an online basemap (needs network when viewed). Default: none, the map
         draws land and sea from the shipped data and works offline.
+    date : str (YYYY-MM-DD) or date, optional
+        Draw the map as it stood on that day: who held each island, the borders
+        in force (see :mod:`kurils.history`). Points of view do not apply.
+    history : bool, default False
+        Add a time slider from 1855 to today that recolours the islands by holder
+        and shows the borders in force, and the treaties and events as markers.
 
     Returns
     -------
@@ -303,7 +418,8 @@ def build_map(
     Raises
     ------
     ValueError
-        For an unknown view, language or tile name.
+        For an unknown view, language or tile name, or a date kurils' history does
+        not cover (before 1855-02-07, in the future, not YYYY-MM-DD).
     KurilsDataError
         For a user GeoDataFrame without the columns the map needs.
 
@@ -319,18 +435,23 @@ def build_map(
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
     if tiles is not None and tiles not in TILES:
         raise ValueError(f"unknown tiles {tiles!r}; choose one of {', '.join(TILES)}")
+    if date is not None and history:
+        raise ValueError("give either date= or history=True, not both")
 
     sources = load_sources()
     known = sources.index  # handed on, so the sources table is read once
+    timeline = events(sources=known)
+    if date is not None:
+        date = check_date(date, timeline)
     user = islands is not None
     islands = _check_islands(islands) if user else load_islands(sources=known)
     links = load_island_units(sources=known)
     units = for_map(load_admin_units(islands=islands, sources=known))
+    # treaty lines come from the shipped coastlines when the user's may lack a side
+    borders = load_borders(None if user else islands, sources=known, timeline=timeline)
     islands = for_map(islands)  # simplified once, for every layer
     unit_table = units.set_index("unit_id")
     places = load_places(sources=known)
-    # treaty lines come from the shipped coastlines when the user's may lack a side
-    borders = load_borders(None if user else islands, sources=known)
 
     kurils = islands[islands["group"] != "context"]
     (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds
@@ -341,7 +462,7 @@ def build_map(
         zoom_start=5,
         control_scale=True,
         zoom_snap=0.25,
-        min_zoom=4,
+        min_zoom=2,
         max_zoom=13,
     )
     fig.add_child(m)
@@ -359,44 +480,89 @@ def build_map(
         ).add_to(m)
         fill_opacity = 0.55  # let the basemap show through
 
-    pattern = stripe_pattern()
-    pattern.add_to(m)  # rendered before the islands, whatever the initial view
-    isl = islands_layer(
-        islands,
-        view=view,
-        lang=lang,
-        sources=sources,
-        units=unit_table,
-        links=links,
-        pattern=pattern,
-        fill_opacity=fill_opacity,
-    )
+    present = borders[borders["kind"] != "proposed"]
+    if date is not None or history:
+        periods = holdings(timeline, islands)
+        isl = holdings_layer(
+            islands, periods, date=date, lang=lang, fill_opacity=fill_opacity
+        )
+        if date is not None:
+            on = present["valid_from"].map(lambda d: d <= date) & present[
+                "valid_to"
+            ].map(lambda d: d is None or pd.isna(d) or date < d)
+            lines = [
+                borders_layer(
+                    present[on],
+                    lang=lang,
+                    sources=sources,
+                    name=text("layer_borders", lang),
+                )
+            ]
+        else:
+            lines = [
+                borders_layer(
+                    borders,
+                    lang=lang,
+                    sources=sources,
+                    name=text("layer_borders", lang),
+                )
+            ]
+    else:
+        pattern = stripe_pattern()
+        pattern.add_to(m)  # rendered before the islands, whatever the initial view
+        isl = islands_layer(
+            islands,
+            view=view,
+            lang=lang,
+            sources=sources,
+            units=unit_table,
+            links=links,
+            pattern=pattern,
+            fill_opacity=fill_opacity,
+        )
+        lines = [
+            borders_layer(
+                borders[borders["border_id"] == "shimoda_1855"],
+                lang=lang,
+                sources=sources,
+                name=text("layer_shimoda", lang),
+            ),
+            borders_layer(
+                borders[borders["kind"] == "line_of_control"],
+                lang=lang,
+                sources=sources,
+                name=text("layer_control", lang),
+            ),
+        ]
     isl.add_to(m)
     overlays = [
         districts_layer(units[units["country"] == "RUS"], lang=lang, sources=sources),
         claims_layer(units[units["country"] == "JPN"], lang=lang, sources=sources),
-        borders_layer(borders, lang=lang, sources=sources),
+        *lines,
         labels_layer(islands, lang=lang),
         places_layer(places, lang=lang, sources=sources),
     ]
+    if history:
+        overlays.append(events_layer(timeline, lang=lang, sources=sources))
     for layer in overlays:
         layer.add_to(m)
+    groups = {}
     view_groups = []
-    for v in VIEWS:
-        fg = folium.FeatureGroup(
-            name=escape_text(text(f"view_{v}", lang)), show=v == view
-        )
-        fg.add_to(m)
-        view_groups.append((fg, v))
-    groups = {
-        escape_text(text("group_view", lang)): [fg for fg, _ in view_groups],
-        escape_text(text("group_layers", lang)): ([tile_layer] if tile_layer else [])
-        + overlays,
-    }
+    if date is None and not history:
+        for v in VIEWS:
+            fg = folium.FeatureGroup(
+                name=escape_text(text(f"view_{v}", lang)), show=v == view
+            )
+            fg.add_to(m)
+            view_groups.append((fg, v))
+        groups[escape_text(text("group_view", lang))] = [fg for fg, _ in view_groups]
+    groups[escape_text(text("group_layers", lang))] = (
+        [tile_layer] if tile_layer else []
+    ) + overlays
     _LayerControl(
         groups,
         exclusive_groups=False,
-        exclusiveGroups=[escape_text(text("group_view", lang))],
+        exclusiveGroups=[escape_text(text("group_view", lang))] if view_groups else [],
         collapsed=False,
     ).add_to(m)
     _IslandSearch(
@@ -408,13 +574,19 @@ def build_map(
         collapsed=True,
     ).add_to(m)
     Fullscreen(position="topleft").add_to(m)
-    _Legend(_legend_html(islands, lang, has_borders=len(borders) > 0)).add_to(m)
+    if view_groups:
+        _Legend(_legend_html(islands, lang, has_borders=len(borders) > 0)).add_to(m)
+        _ViewSwitch(m, isl.geojson, pattern, view_groups, view, fill_opacity).add_to(m)
+    else:
+        first = str(timeline["date"].iloc[0])
+        _Legend(_history_legend_html(lang, date)).add_to(m)
+    if history:
+        _TimeSlider(m, isl.geojson, lines[0].geojson, timeline, first, lang).add_to(m)
     _Attribution(_attribution_html(sources)).add_to(m)
-    _ViewSwitch(m, isl.geojson, pattern, view_groups, view, fill_opacity).add_to(m)
     # leave room for the expanded layer control on the right
     m.fit_bounds(
         [[miny, minx], [maxy, maxx]],
         padding_top_left=(10, 10),
-        padding_bottom_right=(330, 40),
+        padding_bottom_right=(330, 130 if history else 40),  # the slider, bottom left
     )
     return m

@@ -17,7 +17,9 @@ __all__ = [
     "ADMIN_UNITS",
     "BORDERS",
     "COUNTRIES",
+    "EVENTS",
     "GROUPS",
+    "HOLDERS_HISTORY",
     "ISLANDS",
     "ISLANDS_DERIVED",
     "ISLAND_UNITS",
@@ -223,32 +225,78 @@ BORDERS = TableSchema(
         "name_en",
         "name_ru",
         "name_ja",
-        "date",
+        "kind",
+        "event_id",
+        "ended_by",
         "side_a",
         "side_b",
         "min_lon",
         "min_lat",
         "max_lon",
         "max_lat",
+        "note",
+    ),
+    key=("border_id",),
+    number=("min_lon", "min_lat", "max_lon", "max_lat"),
+    vocab={"kind": frozenset({"treaty_border", "line_of_control", "proposed"})},
+    # a border's source and year are those of the event that drew it
+    facts={"name_en": ("event_id", None)},
+    required=(
+        "border_id",
+        "name_en",
+        "kind",
+        "event_id",
+        "side_a",
+        "side_b",
+        "min_lon",
+        "min_lat",
+        "max_lon",
+        "max_lat",
+    ),
+)
+
+#: Who can hold land in the history: ISO 3166 alpha-3 codes, with ``SUN`` for the
+#: USSR (its ISO 3166-1 code until 1992) and ``JOINT`` for Sakhalin 1855-1875,
+#: left undivided ("mixed residence") by the Treaty of Shimoda.
+HOLDERS_HISTORY = frozenset({"JPN", "RUS", "SUN", "JOINT"})
+
+EVENTS = TableSchema(
+    name="events",
+    columns=(
+        "event_id",
+        "date",
+        "effective_date",
+        "kind",
+        "title_en",
+        "title_ru",
+        "title_ja",
+        "summary_en",
+        "place_en",
+        "place_lon",
+        "place_lat",
+        "transfers",
         "source",
         "year",
         "note",
     ),
-    key=("border_id",),
+    key=("event_id",),
     integer=("year",),
-    number=("min_lon", "min_lat", "max_lon", "max_lat"),
-    facts={"name_en": ("source", "year")},
-    required=(
-        "border_id",
-        "name_en",
-        "date",
-        "side_a",
-        "side_b",
-        "min_lon",
-        "min_lat",
-        "max_lon",
-        "max_lat",
-    ),
+    number=("place_lon", "place_lat"),
+    vocab={
+        "kind": frozenset(
+            {
+                "treaty",
+                "declaration",
+                "occupation",
+                "decree",
+                "summit",
+                "statement",
+                "other",
+            }
+        )
+    },
+    facts={"title_en": ("source", "year"), "transfers": ("source", "year")},
+    required=("event_id", "date", "kind", "title_en", "source", "year"),
 )
 
 SOURCES = TableSchema(

@@ -22,7 +22,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["HOLDERS", "PALETTE", "VIEWS", "holders", "style_columns"]
+__all__ = [
+    "BORDER_STYLES",
+    "HISTORY_PALETTE",
+    "HOLDERS",
+    "PALETTE",
+    "VIEWS",
+    "holders",
+    "style_columns",
+]
 
 VIEWS = ("neutral", "de_facto", "japan", "russia")
 
@@ -39,6 +47,23 @@ PALETTE = {
     "undetermined": "#F7F7F7",  # near white, as Japan's official maps draw it
     "outline": "#333333",
     "stripe": "#0072B2",
+}
+
+
+#: Colours of the history's holders (Okabe-Ito): the USSR in vermillion, apart
+#: from Russia's orange; Sakhalin's undivided years in reddish purple.
+HISTORY_PALETTE = {
+    "JPN": PALETTE["JPN"],
+    "RUS": PALETTE["RUS"],
+    "SUN": "#D55E00",
+    "JOINT": "#CC79A7",
+}
+
+#: Line styles of border kinds (Leaflet dashArray).
+BORDER_STYLES = {
+    "treaty_border": {"color": "#000000", "dashArray": "10 6", "weight": 3},
+    "line_of_control": {"color": "#D55E00", "dashArray": "4 4", "weight": 3},
+    "proposed": {"color": "#555555", "dashArray": "1 6", "weight": 3},
 }
 
 

@@ -6,6 +6,7 @@ test fails if any was made. Screenshots are left in tests/output/.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import kurils
-from kurils.views import PALETTE
+from kurils.views import HISTORY_PALETTE, PALETTE
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +123,7 @@ def test_offline_load_no_errors_no_requests(page, islands, output_dir):
 
 def test_every_layer_toggles(page):
     boxes = page.page.locator(".leaflet-control-layers-overlays input[type=checkbox]")
-    assert boxes.count() == 5
+    assert boxes.count() == 6
 
     def drawn() -> int:
         return page.page.locator(
@@ -244,3 +245,60 @@ def test_search_finds_an_island_by_any_name(page, query):
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert "Iturup" in popup.inner_text() and "3,166.64" in popup.inner_text()
+
+
+def test_history_slider_recolours_and_switches_borders(browser, tmp_path, output_dir):
+    path = kurils.save_map(kurils.build_map(history=True), tmp_path / "history.html")
+    p = Page(browser, path)
+    try:
+        slider = p.page.locator(".kurils-slider input[type=range]")
+        first = "1855-02-07"
+
+        def move_to(date: str) -> None:
+            days = (dt.date.fromisoformat(date) - dt.date.fromisoformat(first)).days
+            slider.evaluate(
+                "(el, v) => { el.value = v; el.dispatchEvent(new Event('input')); }",
+                days,
+            )
+            assert (
+                p.page.locator(".folium-map").get_attribute("data-kurils-date") == date
+            )
+
+        def fill(island: str) -> str:
+            return p.island_js(island, "layer._path.getAttribute('fill')")
+
+        def borders() -> set:
+            return set(
+                p.page.evaluate(
+                    """() => { const out = [];
+                    for (const k of Object.keys(window)) {
+                        const g = window[k];
+                        if (!k.startsWith('geo_json_') || !g.eachLayer) continue;
+                        g.eachLayer(l => { const b = l.feature.properties.border_id;
+                                           if (b && l._map) out.push(b); });
+                    } return out; }"""
+                )
+            )
+
+        move_to("1860-01-01")
+        assert (
+            fill("urup") == HISTORY_PALETTE["RUS"]
+            and fill("iturup") == HISTORY_PALETTE["JPN"]
+        )
+        assert borders() == {"shimoda_1855"}
+        move_to("1930-01-01")
+        assert fill("urup") == HISTORY_PALETTE["JPN"]
+        assert fill("sakhalin_south") == HISTORY_PALETTE["JPN"]
+        assert borders() == {"st_petersburg_1875", "portsmouth_1905"}
+        move_to("1950-01-01")
+        assert fill("iturup") == HISTORY_PALETTE["SUN"]
+        assert borders() == {"line_of_control_1945", "joint_declaration_1956"} - {
+            "joint_declaration_1956"
+        }
+        assert "San Francisco" not in p.page.locator(".kurils-slider").inner_text()
+        move_to("1956-10-19")
+        assert "Joint Declaration" in p.page.locator(".kurils-slider").inner_text()
+        assert p.errors == [] and p.requests == []
+        p.page.screenshot(path=str(output_dir / "history_1956.png"))
+    finally:
+        p.close()
