@@ -1,0 +1,89 @@
+"""The notebooks run offline, and the map they show works in a browser."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+executed: dict[str, nbformat.NotebookNode] = {}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs(path, tmp_path):
+    nb = nbformat.read(path, as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), (
+        "commit notebooks without outputs"
+    )
+    start = time.perf_counter()
+    # cwd outside the repo: the kernel imports the installed kurils, files land in tmp
+    NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
+    print(f"{path.name}: {time.perf_counter() - start:.1f} s")
+    errors = [
+        o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"
+    ]
+    assert errors == []
+    executed[path.stem] = nb
+
+
+def _map_pages(nb) -> list[str]:
+    pages = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            page = out.get("data", {}).get("text/html", "")
+            match = re.search(r'<iframe srcdoc="(.*?)"', page, flags=re.S)
+            if match:
+                pages.append(html.unescape(match[1]))
+    return pages
+
+
+def test_quickstart_shows_offline_maps():
+    nb = executed.get("01_quickstart")
+    if nb is None:
+        pytest.skip("01_quickstart did not run")
+    pages = _map_pages(nb)
+    assert len(pages) == 2
+    for page in pages:
+        assert not re.search(r"<script[^>]+src=", page) and not re.search(
+            r"<link[^>]+href=", page
+        )
+
+
+@pytest.mark.browser
+def test_notebook_map_opens_in_browser(browser, tmp_path, output_dir):
+    """Take the map out of the executed notebook and open it with no network."""
+    nb = executed.get("01_quickstart")
+    if nb is None:
+        pytest.skip("01_quickstart did not run")
+    page_file = tmp_path / "from_notebook.html"
+    page_file.write_text(_map_pages(nb)[0], encoding="utf-8")
+    requests, errors = [], []
+
+    def route(r):
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    page = browser.new_page(viewport={"width": 1000, "height": 700})
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.route("**/*", route)
+    page.goto(page_file.as_uri())
+    page.wait_for_selector("path.leaflet-interactive")
+    assert page.locator("path.leaflet-interactive").count() > 30
+    page.screenshot(path=str(output_dir / "notebook_map.png"))
+    page.close()
+    assert requests == [] and errors == []
