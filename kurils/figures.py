@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from matplotlib.font_manager import FontProperties, fontManager
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
+from ._atomic import write_atomic
 from .borders import load_borders
 from .i18n import LANGS, name_column, text
 from .islands import load_islands
@@ -43,6 +43,11 @@ _FONT_FILE = "KurilsSans-Regular.ttf"
 _SEA = "#bcd7ea"
 FIGSIZE = (8.27, 9.2)  # inches: the chain's frame is about square; fits A4 portrait
 _FORMATS = {".png", ".svg", ".pdf"}
+# matplotlib versions of the web map's BORDER_STYLES
+_LINES = {
+    "treaty_border": {"color": "black", "linewidth": 1.6, "linestyle": (0, (6, 3))},
+    "line_of_control": {"color": "#D55E00", "linewidth": 1.6, "linestyle": (0, (3, 2))},
+}
 
 
 def _register_font() -> None:
@@ -184,12 +189,16 @@ def plot(
     gdf[disputed].boundary.plot(
         ax=ax, color=PALETTE["outline"], linewidth=0.8, linestyle=(0, (4, 2)), zorder=3
     )
+    # the lines of the default web map: the 1855 treaty line and today's line of
+    # control (the user's islands may lack a side: then the shipped coastlines)
     borders = load_borders(
-        islands if {"iturup", "urup"} <= set(islands["island_id"]) else None
+        islands if {"iturup", "urup", "hokkaido"} <= set(islands["island_id"]) else None
     )
-    borders.to_crs(crs).plot(
-        ax=ax, color="black", linewidth=1.6, linestyle=(0, (6, 3)), zorder=4
-    )
+    shown = borders[
+        borders["border_id"].eq("shimoda_1855") | borders["kind"].eq("line_of_control")
+    ]
+    for kind, part in shown.to_crs(crs).groupby("kind"):
+        part.plot(ax=ax, zorder=4, **_LINES[kind])
 
     # frame: the chain and its surroundings
     chain = gdf[islands["group"].to_numpy() != "context"]
@@ -243,14 +252,10 @@ def plot(
         )
     )
     handles.append(
-        Line2D(
-            [],
-            [],
-            color="black",
-            lw=1.6,
-            ls=(0, (6, 3)),
-            label=text("layer_shimoda", lang),
-        )
+        Line2D([], [], **_LINES["treaty_border"], label=text("layer_shimoda", lang))
+    )
+    handles.append(
+        Line2D([], [], **_LINES["line_of_control"], label=text("layer_control", lang))
     )
     legend = ax.legend(
         handles=handles,
@@ -310,13 +315,4 @@ def save_figure(fig: Figure, path: str | os.PathLike) -> Path:
         {"svg.hashsalt": "kurils", "svg.fonttype": "path", "pdf.fonttype": 42}
     ):
         fig.savefig(buf, format=fmt[1:], metadata=metadata)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(buf.getvalue())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, buf.getvalue())

@@ -14,12 +14,13 @@ import html
 import json
 import os
 import re
-import tempfile
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
 import folium
+
+from ._atomic import write_atomic
 
 __all__ = ["KurilsMap", "OfflineError", "render_html", "save_map"]
 
@@ -53,27 +54,22 @@ def _asset_text(entry: dict) -> str:
 def _inline(page: str) -> str:
     assets = _assets()
 
-    def script(match: re.Match) -> str:
-        entry = assets.get(match["url"])
-        if entry is None:
-            raise OfflineError(f"no offline copy of script {match['url']}")
-        if entry["use"] == "drop":
-            return ""
-        # "</script" inside the code would end the element early
-        code = _asset_text(entry).replace("</script", "<\\/script")
-        return f"<script>/* {entry['package']}@{entry['version']} ({entry['license']}) */\n{code}</script>"
+    def inliner(tag: str, what: str):
+        def replace(match: re.Match) -> str:
+            entry = assets.get(match["url"])
+            if entry is None:
+                raise OfflineError(f"no offline copy of {what} {match['url']}")
+            if entry["use"] == "drop":
+                return ""
+            # "</script" or "</style" inside the code would end the element early
+            code = _asset_text(entry).replace(f"</{tag}", f"<\\/{tag}")
+            banner = f"/* {entry['package']}@{entry['version']} ({entry['license']}) */"
+            return f"<{tag}>{banner}\n{code}</{tag}>"
 
-    def link(match: re.Match) -> str:
-        entry = assets.get(match["url"])
-        if entry is None:
-            raise OfflineError(f"no offline copy of stylesheet {match['url']}")
-        if entry["use"] == "drop":
-            return ""
-        css = _asset_text(entry).replace("</style", "<\\/style")
-        return f"<style>/* {entry['package']}@{entry['version']} ({entry['license']}) */\n{css}</style>"
+        return replace
 
-    page = _SCRIPT.sub(script, page)
-    return _LINK.sub(link, page)
+    page = _SCRIPT.sub(inliner("script", "script"), page)
+    return _LINK.sub(inliner("style", "stylesheet"), page)
 
 
 def _drop_unused_jquery(page: str) -> str:
@@ -160,18 +156,8 @@ def save_map(m: folium.Map, path: str | os.PathLike, offline: bool = True) -> Pa
     >>> kurils.save_map(kurils.build_map(), out).stat().st_size < 1_500_000
     True
     """
-    path = Path(path)
     page = render_html(m, offline=offline)  # fails before anything is written
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(page)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, page.encode("utf-8"))
 
 
 class KurilsMap(folium.Map):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import importlib.util
+import json
+from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
@@ -81,3 +83,27 @@ def test_shipped_coordinates_on_grid(data_dir):
     gdf = pyogrio.read_dataframe(data_dir / "islands.gpkg")
     xy = shapely.get_coordinates(gdf.geometry.values)
     assert np.abs(xy * 1e5 - np.round(xy * 1e5)).max() < 1e-6
+
+
+ASSETS = json.loads((files("kurils") / "static" / "assets.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "asset",
+    [a for a in ASSETS["assets"] if a["use"] == "inline"] + ASSETS["extras"],
+    ids=lambda a: a["file"],
+)
+def test_vendored_asset_matches_its_manifest(asset):
+    """Every inlined JS/CSS file is the pinned copy, with its licence beside it."""
+    static = files("kurils") / "static"
+    data = (static / asset["file"]).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == asset["sha256"]
+    assert len(data) == asset["size"]
+    assert (static / asset["license_file"]).is_file()
+    assert asset["version"] and asset["license"]
+
+
+def test_shipped_font_has_its_licence():
+    fonts = files("kurils") / "fonts"
+    assert (fonts / "KurilsSans-Regular.ttf").is_file()
+    assert "SIL OPEN FONT LICENSE Version 1.1" in (fonts / "OFL.txt").read_text("utf-8")
