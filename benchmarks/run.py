@@ -1,7 +1,8 @@
 """Benchmarks for kurils (not tests: numbers to read, not assertions).
 
-Run with ``.venv/bin/python benchmarks/run.py`` (after ``make test`` or ``make map``
-has installed the package and ``apt-get install chromium``). Prints a Markdown
+Run with ``.venv/bin/python benchmarks/run.py`` after ``make test`` (which installs
+the package; Chromium from ``apt-get install chromium``) and
+``.venv/bin/pip install ".[bench]"`` (mapclassify, which ``explore()`` needs). Prints a Markdown
 report; ``--out FILE`` also writes it.
 
 Measured side by side, in one run, on the same islands:

@@ -28,6 +28,7 @@ __all__ = [
     "MAP_PRECISION",
     "MAP_TOLERANCE",
     "borders_layer",
+    "choropleth_layer",
     "claims_layer",
     "districts_layer",
     "events_layer",
@@ -488,6 +489,68 @@ def events_layer(
         ),
         tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False),
         popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=360),
+    ).add_to(group)
+    return group
+
+
+def choropleth_layer(
+    gdf: gpd.GeoDataFrame,
+    column: str,
+    *,
+    lang: str = "en",
+    cmap: str = "viridis",
+    fill_opacity: float = 0.75,
+    name: str | None = None,
+    show: bool = True,
+) -> folium.FeatureGroup:
+    """A user's numbers per island, coloured on top of the dispute layers.
+
+    Colours are computed here with a matplotlib colormap (linear from the
+    column's minimum to its maximum); the tooltip shows the island's name in
+    ``lang`` and the value, both escaped. Rows with no value are not drawn.
+
+    Examples
+    --------
+    >>> import kurils, pandas as pd
+    >>> islands = kurils.load_islands()
+    >>> survey = pd.DataFrame({"island_id": ["iturup", "kunashir"], "responses": [120, 95]})
+    >>> layer = choropleth_layer(islands.merge(survey), "responses", name="Survey")
+    >>> m = kurils.build_map()
+    >>> _ = layer.add_to(m)
+    """
+    from matplotlib import colormaps
+    from matplotlib.colors import Normalize, to_hex
+
+    gdf = for_map(gdf.dropna(subset=[column]))
+    values = pd.to_numeric(gdf[column], errors="raise")
+    norm = Normalize(vmin=float(values.min()), vmax=float(values.max()))
+    colours = [to_hex(colormaps[cmap](norm(v))) for v in values]
+    col = name_column(lang)
+    label = gdf[col].fillna(gdf["name_en"]) if col in gdf else gdf["island_id"]
+    out = gpd.GeoDataFrame(
+        {
+            "island_id": gdf["island_id"].map(escape_text),
+            "colour": colours,
+            "tooltip": "<b>"
+            + label.map(escape_text)
+            + "</b><br>"
+            + escape_text(column)
+            + ": "
+            + values.map(lambda v: escape_text(f"{v:,}")),
+        },
+        geometry=gdf.geometry.values,
+        crs=4326,
+    )
+    group = folium.FeatureGroup(name=escape_text(name or column), show=show)
+    folium.GeoJson(
+        _geojson(out, ["island_id", "colour", "tooltip"]),
+        style_function=lambda f: {
+            "fillColor": f["properties"]["colour"],
+            "fillOpacity": fill_opacity,
+            "color": "#000000",
+            "weight": 1,
+        },
+        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
     ).add_to(group)
     return group
 

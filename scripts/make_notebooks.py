@@ -106,10 +106,9 @@ save(
         ),
         code(
             "m = kurils.build_map()\n"
-            "# explore() adds a layer to an existing map; its tooltip shows the columns named here\n"
-            'joined[["name_en", "responses", "geometry"]].explore(\n'
-            '    m=m, column="responses", cmap="viridis", legend=False, name="Survey (example data)", tooltip=["name_en", "responses"]\n'
-            ")\nm"
+            "# one more layer on the map: colours computed from your column, text escaped\n"
+            'kurils.choropleth_layer(joined, "responses", name="Survey (example data)").add_to(m)\n'
+            "m"
         ),
         md(
             "A static figure of the same view, for print (PNG, SVG or PDF with `kurils.save_figure`):"

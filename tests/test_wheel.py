@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
+import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -46,25 +46,55 @@ def test_wheel_contains_data_and_assets(wheel):
         "kurils/geodata/attributes/islands.csv",
         "kurils/geodata/attributes/sources.csv",
         "kurils/static/assets.json",
+        "kurils/static/leaflet/leaflet.js",
+        "kurils/fonts/KurilsSans-Regular.ttf",
+        "kurils/geodata/attributes/events.csv",
     ]:
         assert required in names, required
 
 
-def test_wheel_loads_outside_the_repo(wheel, tmp_path):
-    """Unpack the wheel (what pip does for a pure wheel) and import it from there,
-    in a fresh interpreter whose working directory is outside the repository."""
-    site = tmp_path / "site"
-    zipfile.ZipFile(wheel).extractall(site)
-    code = (
-        "import kurils, pathlib; "
-        "assert pathlib.Path(kurils.__file__).is_relative_to(pathlib.Path.cwd()), kurils.__file__; "
-        "i = kurils.load_islands(); u = kurils.load_admin_units(); p = kurils.load_places(); "
-        "print(len(i), len(u), len(p), i.status.eq('disputed').sum())"
-    )
-    env = {**os.environ, "PYTHONPATH": str(site)}
+def test_wheel_installs_into_a_clean_venv(wheel, tmp_path):
+    """pip-install the wheel alone into a new venv and load the data from outside
+    the repository. The venv gets kurils' dependencies from this environment
+    through a .pth file appended *after* its own site-packages, so the kurils it
+    imports is the one pip just installed from the wheel (no network needed)."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = venv / "bin" / "python"
     res = subprocess.run(
-        [sys.executable, "-c", code], cwd=site, env=env, capture_output=True, text=True
+        [
+            str(py),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
     )
     assert res.returncode == 0, res.stderr
-    n_islands, n_units, n_places, n_disputed = map(int, res.stdout.split())
+    site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    deps = sysconfig.get_paths()["purelib"]
+    (Path(site) / "zz_kurils_test_deps.pth").write_text(deps + "\n")
+    code = (
+        "import kurils, pathlib, sys; "
+        "assert pathlib.Path(kurils.__file__).is_relative_to(pathlib.Path(sys.prefix)), kurils.__file__; "
+        "i = kurils.load_islands(); u = kurils.load_admin_units(); p = kurils.load_places(); "
+        "e = kurils.events(); m = kurils.build_map(); "
+        "print(len(i), len(u), len(p), i.status.eq('disputed').sum(), len(e))"
+    )
+    res = subprocess.run(
+        [str(py), "-c", code], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert res.returncode == 0, res.stderr
+    n_islands, n_units, n_places, n_disputed, n_events = map(int, res.stdout.split())
     assert n_islands >= 35 and n_units == 10 and n_places >= 10 and n_disputed >= 11
+    assert n_events >= 20
