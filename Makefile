@@ -28,7 +28,7 @@ test: install
 	$(BIN)/ruff format --check kurils tests geodata benchmarks scripts
 	cd tests && ../$(BIN)/pytest -c ../pyproject.toml --rootdir=.. ../tests ../README.md --pyargs kurils
 
-# Rebuild geodata/islands.geojson from the registry source (needs network once for
+# Rebuild geodata/islands.gpkg and manifest.json from the registry source (needs network once for
 # pip; about 1 GB of memory and 30 s).
 data: $(STAMP)
 	$(BIN)/python -m pip install --quiet ".[build-data]"

@@ -60,7 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         help="the map as it stood on that day (YYYY-MM-DD, from 1855-02-07)",
     )
     when.add_argument(
-        "--history", action="store_true", help="add a time slider from 1855 to today"
+        "--history",
+        action="store_true",
+        help="add a time slider, 1855 to the latest event (2022)",
     )
     m.set_defaults(func=_map)
     f = sub.add_parser(

@@ -163,6 +163,7 @@ def plot(
     _register_font()
     if ax is None:
         ax = Figure(figsize=FIGSIZE, dpi=150).add_subplot()
+    user = islands is not None
     islands = load_islands() if islands is None else islands
     crs = pyproj.CRS.from_user_input(FIGURE_CRS)
     gdf = islands.to_crs(crs)
@@ -183,17 +184,15 @@ def plot(
             linewidth=0,
             zorder=2,
         )
-    gdf[~disputed].boundary.plot(
-        ax=ax, color=PALETTE["outline"], linewidth=0.4, zorder=3
-    )
-    gdf[disputed].boundary.plot(
-        ax=ax, color=PALETTE["outline"], linewidth=0.8, linestyle=(0, (4, 2)), zorder=3
-    )
+    for part, style in (
+        (gdf[~disputed], {"linewidth": 0.4}),
+        (gdf[disputed], {"linewidth": 0.8, "linestyle": (0, (4, 2))}),
+    ):
+        if len(part):  # a user's islands may all be disputed, or none
+            part.boundary.plot(ax=ax, color=PALETTE["outline"], zorder=3, **style)
     # the lines of the default web map: the 1855 treaty line and today's line of
     # control (the user's islands may lack a side: then the shipped coastlines)
-    borders = load_borders(
-        islands if {"iturup", "urup", "hokkaido"} <= set(islands["island_id"]) else None
-    )
+    borders = load_borders(None if user else islands)
     shown = borders[
         borders["border_id"].eq("shimoda_1855") | borders["kind"].eq("line_of_control")
     ]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 import geopandas as gpd
 import pandas as pd
@@ -41,6 +42,7 @@ from .validate import check_references, validate_table
 __all__ = ["check_date", "events", "holdings", "parse_date", "sovereignty_at"]
 
 PathOrFrame = str | os.PathLike | pd.DataFrame | None
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _tokens(islands: pd.DataFrame) -> dict[str, list[str]]:
@@ -72,8 +74,13 @@ def parse_date(value) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    text = str(value)
     try:
-        return dt.date.fromisoformat(str(value))
+        if not _ISO_DATE.fullmatch(
+            text
+        ):  # fromisoformat also takes 18750507, 1875-W19-5
+            raise ValueError
+        return dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
@@ -153,7 +160,7 @@ def holdings(
     for ev in timeline.dropna(subset=["transfers"]).itertuples():
         for item in ev.transfers.split(";"):
             target, _, holder = item.partition(">")
-            for iid in tokens[target]:
+            for iid in tokens.get(target, ()):  # a user's islands may be a subset
                 now = current.get(iid)
                 if now is not None and now["held_by"] == holder:
                     continue

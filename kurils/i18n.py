@@ -146,6 +146,18 @@ _TEXT: dict[str, dict[str, str]] = {
         "ja": "島を検索（いずれの名称でも）",
     },
     "km2": {"en": "km²", "ru": "км²", "ja": "km²"},
+    "fullscreen": {"en": "Full screen", "ru": "Во весь экран", "ja": "全画面表示"},
+    "exit_fullscreen": {
+        "en": "Exit full screen",
+        "ru": "Выйти из полноэкранного режима",
+        "ja": "全画面表示を終了",
+    },
+    "not_found": {
+        "en": "No island of that name",
+        "ru": "Остров не найден",
+        "ja": "該当する島がありません",
+    },
+    "cancel": {"en": "Cancel", "ru": "Отмена", "ja": "キャンセル"},
     "view_shown": {"en": "View shown", "ru": "Показана", "ja": "表示中の視点"},
     "km_unit": {"en": "km", "ru": "км", "ja": "km"},
     "north": {"en": "N", "ru": "С", "ja": "北"},

@@ -47,6 +47,23 @@ def load_island_table(
     known = source_ids(sources)
     for col in _source_columns(schema.ISLANDS):
         check_references(table[col], known, f"source id in {col!r}", where)
+    claims = table["claimed_by"].str.split(";")
+    lacking = [
+        a not in c for a, c in zip(table["administered_by"], claims, strict=True)
+    ]
+    if any(lacking):
+        raise KurilsDataError(
+            where,
+            f"administered_by not among claimed_by for: {', '.join(table.loc[lacking, 'island_id'])}",
+        )
+    contested = claims.map(len) > 1
+    wrong = contested != table["status"].eq("disputed")
+    if wrong.any():
+        raise KurilsDataError(
+            where,
+            "status must be 'disputed' exactly where more than one state claims the "
+            f"island: {', '.join(table.loc[wrong, 'island_id'])}",
+        )
     return table
 
 
@@ -82,7 +99,7 @@ def load_islands(
     ----------
     geometry : path or GeoDataFrame, optional
         Polygons with an ``island_id`` column in EPSG:4326 (any format GDAL reads);
-        by default the shipped ``islands.geojson``.
+        by default the shipped ``islands.gpkg``.
     attributes : path or DataFrame, optional
         Island attribute table; by default the shipped ``attributes/islands.csv``.
     sources : path or DataFrame, optional
@@ -128,7 +145,12 @@ def load_islands(
     table = load_island_table(attributes, known)
     gdf, where = read_geometry(geometry, _resources.GEOMETRY)
     gdf = validate_geometry(gdf, where)
-    check_references(gdf["island_id"], table["island_id"], "island_id", where)
+    check_references(
+        gdf["island_id"],
+        table["island_id"],
+        f"island_id (not in {describe(attributes, _resources.ISLANDS)})",
+        where,
+    )
     missing = sorted(set(table["island_id"]) - set(gdf["island_id"]))
     if missing:
         raise KurilsDataError(where, f"no geometry for island_id: {', '.join(missing)}")

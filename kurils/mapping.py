@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -33,6 +35,7 @@ from .measurement import area_km2
 from .offline import KurilsMap
 from .places import load_places
 from .sources import load_sources
+from .validate import validate_geometry, validate_table
 from .views import BORDER_STYLES, HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
 
 __all__ = ["TILES", "build_map"]
@@ -174,6 +177,8 @@ class _IslandSearch(Search):
                 initial: false,
                 collapsed: {{ this.collapsed|tojson }},
                 textPlaceholder: {{ this.placeholder|tojson }},
+                textErr: {{ this.text_err|tojson }},
+                textCancel: {{ this.text_cancel|tojson }},
                 position: {{ this.position|tojson }},
                 marker: false,
                 moveToLocation: function(latlng, title, map) {
@@ -189,6 +194,12 @@ class _IslandSearch(Search):
         {% endmacro %}
         """
     )
+
+    def __init__(self, layer, lang: str, **kwargs):
+        super().__init__(layer, **kwargs)
+        # leaflet-search shows these with innerHTML
+        self.text_err = escape_text(text("not_found", lang))
+        self.text_cancel = escape_text(text("cancel", lang))
 
 
 class _LayerControl(GroupedLayerControl):
@@ -344,14 +355,18 @@ def _attribution_html(sources) -> str:
         "Coastlines &copy; "
         '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">'
         f"OpenStreetMap</a> contributors ({escape_text(osm['licence'])}) &middot; "
-        "facts: kurils (CC BY-SA 4.0), sources in popups &middot; "
+        "facts: kurils (CC BY-SA 4.0), compiled from MOFA Japan, GSI, Wikipedia "
+        "(CC BY-SA) and other sources named with their licences in each popup and in "
+        "kurils.load_sources() &middot; "
         "Leaflet and plugins (BSD-2, MIT)"
     )
 
 
-def _check_islands(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """A user's GeoDataFrame needs the columns the map reads, and a CRS."""
-    needed = [
+# What the map reads from a user's islands, checked like the loaders check files.
+_MAP_ISLANDS = replace(
+    schema.ISLANDS,
+    name="map islands",
+    columns=(
         "island_id",
         "name_en",
         "name_ru",
@@ -363,15 +378,34 @@ def _check_islands(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         "claimed_by",
         "status",
         "japan_view",
-    ]
-    missing = [c for c in needed if c not in islands.columns]
-    if missing:
-        raise KurilsDataError("<islands>", f"missing columns: {', '.join(missing)}")
+    ),
+    integer=(),
+    number=(),
+    facts={},
+    ranges={},
+    required=(
+        "island_id",
+        "name_en",
+        "group",
+        "administered_by",
+        "claimed_by",
+        "status",
+    ),
+)
+
+
+def _check_islands(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A user's GeoDataFrame: the columns and values the map reads, valid geometry
+    in the region, unique ids; any CRS (reprojected, as explore() does)."""
+    where = "<islands>"
+    if not isinstance(islands, gpd.GeoDataFrame):
+        raise KurilsDataError(where, "expected a GeoDataFrame")
     if islands.crs is None:
-        raise KurilsDataError(
-            "<islands>", "no CRS; expected EPSG:4326 (lon/lat, WGS 84)"
-        )
-    out = islands.to_crs(4326).reset_index(drop=True)
+        raise KurilsDataError(where, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
+    validate_table(
+        pd.DataFrame(islands.drop(columns=islands.geometry.name)), _MAP_ISLANDS, where
+    )
+    out = validate_geometry(islands.to_crs(4326).reset_index(drop=True), where)
     for col in [c for c in schema.ISLANDS.columns if c not in out.columns]:
         out[col] = None  # optional facts the user's table does not have
     if "area_km2" not in out.columns:
@@ -498,10 +532,10 @@ def build_map(
                     name=text("layer_borders", lang),
                 )
             ]
-        else:
+        else:  # the slider shows the lines in force: not the 1956 proposal
             lines = [
                 borders_layer(
-                    borders,
+                    present,
                     lang=lang,
                     sources=sources,
                     name=text("layer_borders", lang),
@@ -567,13 +601,18 @@ def build_map(
     ).add_to(m)
     _IslandSearch(
         isl.geojson,
+        lang,
         search_label="search",
         geom_type="Polygon",
         placeholder=text("search", lang),
         position="topleft",
         collapsed=True,
     ).add_to(m)
-    Fullscreen(position="topleft").add_to(m)
+    Fullscreen(
+        position="topleft",
+        title=escape_text(text("fullscreen", lang)),
+        title_cancel=escape_text(text("exit_fullscreen", lang)),
+    ).add_to(m)
     if view_groups:
         _Legend(_legend_html(islands, lang, has_borders=len(borders) > 0)).add_to(m)
         _ViewSwitch(m, isl.geojson, pattern, view_groups, view, fill_opacity).add_to(m)

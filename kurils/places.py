@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import _resources, schema
 from .errors import KurilsDataError
+from .islands import load_island_table
 from .reading import read_table
 from .sources import source_ids
 from .validate import check_references, validate_table
@@ -49,15 +50,23 @@ def load_places(
     known = source_ids(sources)
     for col in ("coord_source", "population_source"):
         check_references(table[col], known, f"source id in {col!r}", where)
-    minx, miny, maxx, maxy = schema.REGION_BOUNDS
-    # Shimoda, where the 1855 treaty was signed, lies on Honshu, outside the box.
-    far = ~table["lon"].between(minx - 10, maxx) | ~table["lat"].between(
-        miny - 10, maxy
+    on_island = table["island_id"].notna()
+    check_references(
+        table.loc[on_island, "island_id"],
+        load_island_table(sources=known)["island_id"],
+        "island_id",
+        where,
     )
-    if far.any():
+    # Places on an island must lie in the region; others (Shimoda, where the 1855
+    # treaty was signed) only on the globe.
+    minx, miny, maxx, maxy = schema.REGION_BOUNDS
+    inside = table["lon"].between(minx, maxx) & table["lat"].between(miny, maxy)
+    on_globe = table["lon"].between(-180, 180) & table["lat"].between(-90, 90)
+    bad = (on_island & ~inside) | ~on_globe
+    if bad.any():
         raise KurilsDataError(
             where,
-            f"coordinates outside the region for: {', '.join(table.loc[far, 'place_id'])}"
+            f"coordinates outside the region for: {', '.join(table.loc[bad, 'place_id'])}"
             " (are longitude and latitude swapped?)",
         )
     return gpd.GeoDataFrame(

@@ -52,6 +52,8 @@ def read_table(
     source = describe(data, shipped)
     if isinstance(data, pd.DataFrame):
         return data.copy(), source
+    if data is not None and not isinstance(data, (str, os.PathLike)):
+        raise KurilsDataError(source, "expected a file path or a DataFrame")
     try:
         if data is None:
             raw = _resources.shipped(shipped).read_bytes()

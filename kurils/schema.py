@@ -57,6 +57,8 @@ JP_MUNICIPALITIES = frozenset(
 )
 #: lon/lat box every kurils geometry must fall in (swapped lon/lat fall outside).
 REGION_BOUNDS = (135.0, 40.0, 160.0, 56.0)
+_YEARS = (1800, 2100)  # "not in the future" is checked against today's date
+_POPULATION = (0, 10_000_000)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class TableSchema:
     facts: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     #: columns that must not be empty
     required: tuple[str, ...] = ()
+    #: number column -> (lowest, highest) allowed value
+    ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
 
 
 ISLANDS = TableSchema(
@@ -127,6 +131,15 @@ ISLANDS = TableSchema(
         "japan_view": ("japan_view_source", "status_year"),
         "area_km2_quoted": ("area_source", "area_year"),
         "population": ("population_source", "population_year"),
+    },
+    ranges={
+        "anchor_lon": (REGION_BOUNDS[0], REGION_BOUNDS[2]),
+        "anchor_lat": (REGION_BOUNDS[1], REGION_BOUNDS[3]),
+        "area_km2_quoted": (1e-6, 100_000),
+        "population": _POPULATION,
+        "status_year": _YEARS,
+        "area_year": _YEARS,
+        "population_year": _YEARS,
     },
     required=(
         "island_id",

@@ -6,6 +6,8 @@ table gets the same checks and the same error messages as the shipped one.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -108,6 +110,17 @@ def validate_table(df: pd.DataFrame, schema: TableSchema, source: str) -> pd.Dat
         out[col] = (
             values.astype("Int64") if col in schema.integer else values.astype(float)
         )
+        lo, hi = schema.ranges.get(col, (-np.inf, np.inf))
+        if col.endswith("year"):
+            hi = min(hi, dt.date.today().year)  # a fact cannot refer to the future
+        finite = np.isfinite(values.astype(float).fillna(0))
+        outside = values.notna() & ~(values.between(lo, hi) & finite)
+        if outside.any():
+            raise KurilsDataError(
+                source,
+                f"column {col!r} has values outside {lo:g}..{hi:g}: "
+                f"{_listing(out.loc[outside, col])}",
+            )
     for col, allowed in schema.vocab.items():
         values = out[col].dropna()
         if col in schema.lists:

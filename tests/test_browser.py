@@ -271,6 +271,12 @@ def test_history_slider_recolours_and_switches_borders(browser, tmp_path, output
         assert "San Francisco" not in p.page.locator(".kurils-slider").inner_text()
         move_to("1956-10-19")
         assert "Joint Declaration" in p.page.locator(".kurils-slider").inner_text()
+        assert borders() == {"line_of_control_1945"}  # the 1956 line never was in force
+        move_to("1995-01-01")
+        assert fill("iturup") == HISTORY_PALETTE["RUS"]
+        move_to("1855-02-07")
+        assert fill("sakhalin_south") == HISTORY_PALETTE["JOINT"]
+        assert borders() == {"shimoda_1855"}
         assert p.errors == [] and p.requests == []
         p.page.screenshot(path=str(output_dir / "history_1956.png"))
     finally:

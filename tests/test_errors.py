@@ -120,7 +120,7 @@ def test_duplicate_and_unknown_island_id(islands):
         kurils.load_islands(dup)
     unknown = gdf.copy()
     unknown.loc[unknown.island_id == "kunashir", "island_id"] = "atlantis"
-    with raises("unknown island_id: atlantis"):
+    with raises("unknown island_id .not in .*islands.csv.: atlantis"):
         kurils.load_islands(unknown)
     with raises("no geometry for island_id: kunashir"):
         kurils.load_islands(gdf[gdf.island_id != "kunashir"])
@@ -206,3 +206,57 @@ def test_loading_changes_no_file(data_dir, tmp_path):
     kurils.load_islands(path)
     assert path.read_bytes() == (data_dir / "islands.gpkg").read_bytes()
     assert isinstance(gpd.read_file(path), gpd.GeoDataFrame)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("population", "-5", "'population' has values outside 0..1e\\+07: -5"),
+        ("population", "50000000", "'population' has values outside"),
+        ("area_km2_quoted", "inf", "'area_km2_quoted' has values outside"),
+        ("area_km2_quoted", "-100", "'area_km2_quoted' has values outside"),
+        ("population_year", "3025", "'population_year' has values outside 1800..20"),
+        ("anchor_lat", "147.3", "'anchor_lat' has values outside"),  # swapped lon/lat
+    ],
+)
+def test_values_out_of_range(table, column, value, message):
+    df, save = table
+    df.loc[df.island_id == "iturup", column] = value
+    with raises(message):
+        kurils.load_islands(attributes=save(df))
+
+
+def test_status_must_match_claims(table):
+    df, save = table
+    df.loc[df.island_id == "iturup", "claimed_by"] = "RUS"
+    with raises("status must be 'disputed' exactly where more than one state claims"):
+        kurils.load_islands(attributes=save(df))
+    df, save = table
+    df.loc[df.island_id == "hokkaido", "administered_by"] = "RUS"
+    with raises("administered_by not among claimed_by for: hokkaido"):
+        kurils.load_islands(attributes=save(df))
+
+
+def test_places_are_checked(data_dir, tmp_path):
+    places = pd.read_csv(
+        data_dir / "attributes" / "places.csv", dtype=str, keep_default_na=False
+    )
+    path = tmp_path / "places.csv"
+    bad = places.copy()
+    bad.loc[0, "island_id"] = "atlantis"
+    bad.to_csv(path, index=False)
+    with raises("unknown island_id: atlantis", path):
+        kurils.load_places(path)
+    bad = places.copy()
+    bad.loc[0, ["lon", "lat"]] = [
+        "140.0",
+        "35.0",
+    ]  # Honshu, but said to be on Paramushir
+    bad.to_csv(path, index=False)
+    with raises("coordinates outside the region for: severo_kurilsk", path):
+        kurils.load_places(path)
+
+
+def test_wrong_kind_of_argument():
+    with raises("expected a file path or a DataFrame"):
+        kurils.load_sources(["a"])

@@ -99,6 +99,8 @@ def test_sovereignty_at_returns_geodataframe(islands):
         (str(dt.date.today() + dt.timedelta(days=1)), "in the future"),
         ("yesterday", "not an ISO date"),
         ("1905-02-30", "not an ISO date"),
+        ("18750507", "not an ISO date"),
+        ("1875-W19-5", "not an ISO date"),
     ],
 )
 def test_dates_outside_the_history(date, message):

@@ -9,6 +9,7 @@ import sys
 
 import folium
 import pytest
+import shapely
 
 import kurils
 from kurils import KurilsDataError
@@ -145,6 +146,32 @@ def test_user_geodataframe(islands):
     )
     with pytest.raises(KurilsDataError, match="missing columns: status"):
         kurils.build_map(islands=mine.drop(columns="status"))
+    # the same in the history and date modes, and as a figure
+    assert "TimeSlider" in str(kurils.build_map(islands=mine, history=True).to_dict())
+    kurils.build_map(islands=mine, date="1960-01-01")
+    assert kurils.figure(islands=mine).axes[0].get_legend() is not None
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda g: g.assign(status="contested"), "'status' has values outside"),
+        (
+            lambda g: g.assign(administered_by="CHN"),
+            "'administered_by' has values outside",
+        ),
+        (lambda g: g.assign(island_id="iturup"), "duplicate island_id: iturup"),
+        (
+            lambda g: g.set_geometry(
+                g.geometry.map(lambda x: shapely.transform(x, lambda c: c[:, ::-1]))
+            ),
+            "outside the region .* swapped",
+        ),
+    ],
+)
+def test_user_geodataframe_is_validated(islands, change, message):
+    with pytest.raises(KurilsDataError, match=message):
+        kurils.build_map(islands=change(islands.copy()))
 
 
 @pytest.mark.parametrize(
@@ -202,7 +229,7 @@ def test_normalised_html_content(page):
     assert "L.control.fullscreen(" in html
     assert "control.scale(" in html.lower() or "L.control.scale(" in html
     assert "OpenStreetMap\\u003c/a\\u003e contributors (ODbL 1.0)" in html
-    assert "Shimoda" in html
+    assert '"border_id": "shimoda_1855"' in html
 
 
 def test_save_is_atomic(tmp_path):
@@ -256,7 +283,7 @@ def test_cli_bad_input_exits_nonzero_and_writes_nothing(tmp_path):
 def test_cli_info():
     res = _cli("info")
     assert res.returncode == 0
-    assert "disputed" in res.stdout
+    assert re.search(r"lesser_kuril\s+disputed\s+\d+", res.stdout)
 
 
 def test_template_syntax_in_data_is_not_evaluated(islands):
