@@ -20,7 +20,7 @@ install: $(STAMP)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --force-reinstall .
 
 map: install
-	cd build 2>/dev/null || mkdir -p build
+	mkdir -p build
 	$(BIN)/kurils map --out $(OUT)
 
 test: install

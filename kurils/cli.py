@@ -23,35 +23,12 @@ def _parser() -> argparse.ArgumentParser:
         help="write the dispute map as one offline HTML file",
         description="Write the layered dispute map as one self-contained HTML file.",
     )
-    m.add_argument(
-        "--out",
-        type=Path,
-        default=Path("kurils.html"),
-        help="output file (default: kurils.html)",
-    )
-    m.add_argument(
-        "--view",
-        choices=VIEWS,
-        default="neutral",
-        help="point of view shown first (default: neutral)",
-    )
-    m.add_argument(
-        "--lang",
-        choices=LANGS,
-        default="en",
-        help="language of labels and text (default: en)",
-    )
+    _shared_arguments(m, default_out="kurils.html", out_help="output file")
     m.add_argument(
         "--tiles",
         choices=["osm"],
         default=None,
         help="add an online basemap (needs network to view)",
-    )
-    m.add_argument(
-        "--islands",
-        type=Path,
-        default=None,
-        help="your own island geometry file (island_id + polygons)",
     )
     when = m.add_mutually_exclusive_group()
     when.add_argument(
@@ -70,31 +47,43 @@ def _parser() -> argparse.ArgumentParser:
         help="write a print-quality figure (PNG, SVG or PDF)",
         description="Write a static figure of the dispute; the format follows --out.",
     )
-    f.add_argument(
-        "--out",
-        type=Path,
-        default=Path("kurils.png"),
-        help="output file: .png, .svg or .pdf (default: kurils.png)",
-    )
-    f.add_argument(
-        "--view",
-        choices=VIEWS,
-        default="neutral",
-        help="point of view (default: neutral)",
-    )
-    f.add_argument(
-        "--lang",
-        choices=LANGS,
-        default="en",
-        help="language of labels and text (default: en)",
-    )
-    f.add_argument(
-        "--islands", type=Path, default=None, help="your own island geometry file"
+    _shared_arguments(
+        f, default_out="kurils.png", out_help="output file: .png, .svg or .pdf"
     )
     f.set_defaults(func=_figure)
     info = sub.add_parser("info", help="summarise the shipped data")
     info.set_defaults(func=_info)
     return parser
+
+
+def _shared_arguments(
+    parser: argparse.ArgumentParser, default_out: str, out_help: str
+) -> None:
+    """--out, --view, --lang and --islands: the same for maps and figures."""
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path(default_out),
+        help=f"{out_help} (default: {default_out})",
+    )
+    parser.add_argument(
+        "--view",
+        choices=VIEWS,
+        default="neutral",
+        help="point of view (default: neutral)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="language of labels and text (default: en)",
+    )
+    parser.add_argument(
+        "--islands",
+        type=Path,
+        default=None,
+        help="your own island geometry file (island_id + polygons, any format GDAL reads)",
+    )
 
 
 def _map(args: argparse.Namespace) -> int:

@@ -366,19 +366,8 @@ def _attribution_html(sources) -> str:
 _MAP_ISLANDS = replace(
     schema.ISLANDS,
     name="map islands",
-    columns=(
-        "island_id",
-        "name_en",
-        "name_ru",
-        "name_ja",
-        "name_ja_romaji",
-        "alt_names",
-        "group",
-        "administered_by",
-        "claimed_by",
-        "status",
-        "japan_view",
-    ),
+    # the names, groups, holders and status: the first columns of ISLANDS
+    columns=schema.ISLANDS.columns[: schema.ISLANDS.columns.index("japan_view") + 1],
     integer=(),
     number=(),
     facts={},

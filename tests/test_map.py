@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -294,3 +295,19 @@ def test_template_syntax_in_data_is_not_evaluated(islands):
     # inside JSON, "&" is written \u0026
     assert "\\u0026#123;\\u0026#123; 7*7 \\u0026#125;\\u0026#125;" in page
     assert "<bound method" not in page and "&lt;bound method" not in page
+
+
+def test_cli_output_is_identical_across_processes(tmp_path):
+    """Separate runs, with different hash seeds (set order), give the same bytes."""
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"m{seed}.html"
+        res = subprocess.run(
+            [sys.executable, "-m", "kurils.cli", "map", "--history", "--out", str(out)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert res.returncode == 0, res.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
