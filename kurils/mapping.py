@@ -237,6 +237,11 @@ def _legend_html(islands: gpd.GeoDataFrame, lang: str, has_borders: bool) -> str
             rows.append(
                 f'<i class="line"></i>{escape_text(text("layer_shimoda", lang))}'
             )
+            colour = BORDER_STYLES["line_of_control"]["color"]
+            rows.append(
+                f'<i class="line" style="border-top-color: {colour};"></i>'
+                f"{escape_text(text('layer_control', lang))}"
+            )
         parts.append(
             f'<div data-view="{view}"><h4>{escape_text(text("view_shown", lang))}: '
             f"{escape_text(text('view_' + view, lang))}</h4>"
@@ -258,6 +263,8 @@ def _history_legend_html(lang: str, date) -> str:
         for h in ("JPN", "RUS", "SUN", "JOINT")
     ]
     for kind, style in BORDER_STYLES.items():
+        if kind == "proposed":  # never in force: not on the slider or a day's map
+            continue
         rows.append(
             f'<i class="line" style="border-top: 3px dashed {style["color"]};"></i>'
             f"{escape_text(text('kind_' + kind, lang))}"
@@ -355,10 +362,8 @@ def _attribution_html(sources) -> str:
         "Coastlines &copy; "
         '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">'
         f"OpenStreetMap</a> contributors ({escape_text(osm['licence'])}) &middot; "
-        "facts: kurils (CC BY-SA 4.0), compiled from MOFA Japan, GSI, Wikipedia "
-        "(CC BY-SA) and other sources named with their licences in each popup and in "
-        "kurils.load_sources() &middot; "
-        "Leaflet and plugins (BSD-2, MIT)"
+        "facts: kurils (CC BY-SA 4.0) from MOFA, GSI, Wikipedia et al., "
+        "sources in popups; code licences in the page source"
     )
 
 

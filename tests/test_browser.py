@@ -91,6 +91,7 @@ def test_offline_load_no_errors_no_requests(page, islands, output_dir):
     assert page.requests == []
     paths = page.page.locator("path.leaflet-interactive").count()
     assert paths >= len(islands)  # every island drawn (plus lines)
+    page.page.wait_for_timeout(600)  # let the zoom animation of fitBounds end
     page.page.screenshot(path=str(output_dir / "default_map.png"))
 
 
@@ -200,6 +201,7 @@ def test_japanese_map_renders(browser, tmp_path, output_dir):
         assert "日本の立場" in p.page.locator(".kurils-legend").inner_text()
         assert "択捉島" in p.page.locator(".leaflet-marker-pane").inner_text()
         assert p.errors == [] and p.requests == []
+        p.page.wait_for_timeout(600)
         p.page.screenshot(path=str(output_dir / "map_japan_ja.png"))
     finally:
         p.close()
@@ -272,12 +274,13 @@ def test_history_slider_recolours_and_switches_borders(browser, tmp_path, output
         move_to("1956-10-19")
         assert "Joint Declaration" in p.page.locator(".kurils-slider").inner_text()
         assert borders() == {"line_of_control_1945"}  # the 1956 line never was in force
+        p.page.wait_for_timeout(600)
+        p.page.screenshot(path=str(output_dir / "history_1956.png"))
         move_to("1995-01-01")
         assert fill("iturup") == HISTORY_PALETTE["RUS"]
         move_to("1855-02-07")
         assert fill("sakhalin_south") == HISTORY_PALETTE["JOINT"]
         assert borders() == {"shimoda_1855"}
         assert p.errors == [] and p.requests == []
-        p.page.screenshot(path=str(output_dir / "history_1956.png"))
     finally:
         p.close()
