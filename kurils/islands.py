@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 
 import geopandas as gpd
 import numpy as np
@@ -42,9 +43,20 @@ def load_island_table(
     pandas.DataFrame
         One row per island, columns as in :data:`kurils.schema.ISLANDS`.
     """
+    known = source_ids(sources)
+    if attributes is None:  # the shipped table never changes: parse it once
+        return _shipped_island_table(tuple(known)).copy()
+    return _island_table(attributes, known)
+
+
+@cache
+def _shipped_island_table(known: tuple) -> pd.DataFrame:
+    return _island_table(None, pd.Index(known))
+
+
+def _island_table(attributes: PathOrFrame, known: pd.Index) -> pd.DataFrame:
     df, where = read_table(attributes, _resources.ISLANDS)
     table = validate_table(df, schema.ISLANDS, where)
-    known = source_ids(sources)
     for col in _source_columns(schema.ISLANDS):
         check_references(table[col], known, f"source id in {col!r}", where)
     claims = table["claimed_by"].str.split(";")
