@@ -95,6 +95,49 @@ def _geojson(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
     return gdf[[*keep, gdf.geometry.name]].__geo_interface__
 
 
+def _tooltip_layer(
+    gdf: gpd.GeoDataFrame,
+    keep: list[str],
+    *,
+    name: str,
+    show: bool,
+    control: bool = True,
+    tooltip_style: str = "",
+    popup_width: int | None = None,
+    **geojson_options,
+) -> folium.FeatureGroup:
+    """The shape every kurils layer shares: a FeatureGroup named ``name`` (already
+    escaped) holding one GeoJson of the ``keep`` properties, whose ``tooltip``
+    property (escaped HTML) is the tooltip and, with ``popup_width``, whose
+    ``popup`` property is the popup. The GeoJson is also ``group.geojson``."""
+    group = folium.FeatureGroup(name=name, show=show, control=control)
+    popup = (
+        folium.GeoJsonPopup(["popup"], labels=False, max_width=popup_width)
+        if popup_width
+        else None
+    )
+    group.geojson = folium.GeoJson(
+        _geojson(gdf, keep),
+        tooltip=folium.GeoJsonTooltip(
+            ["tooltip"], labels=False, sticky=True, style=tooltip_style
+        ),
+        popup=popup,
+        **geojson_options,
+    ).add_to(group)
+    return group
+
+
+def _circle(radius: int, weight: int, fill_color: str) -> folium.CircleMarker:
+    return folium.CircleMarker(
+        radius=radius,
+        weight=weight,
+        color="#000000",
+        fill=True,
+        fill_color=fill_color,
+        fill_opacity=1,
+    )
+
+
 def stripe_pattern() -> StripePattern:
     """The hatching that marks disputed land (blue stripes over orange)."""
     return StripePattern(
@@ -176,20 +219,18 @@ def islands_layer(
             style["fillPattern"] = pattern
         return style
 
-    group = folium.FeatureGroup(
-        name=escape_text(name or text("islands", lang)), show=show, control=False
-    )
-    gj = folium.GeoJson(
-        _geojson(gdf, keep),
+    group = _tooltip_layer(
+        gdf,
+        keep,
         name=escape_text(name or text("islands", lang)),
+        show=show,
+        control=False,
+        popup_width=420,
         style_function=style_function,
         highlight_function=lambda f: {"weight": 3},
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
-        popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=420),
         zoom_on_click=False,
         smooth_factor=0.5,
-    ).add_to(group)
-    group.geojson = gj
+    )
     group.pattern = pattern
     return group
 
@@ -227,21 +268,19 @@ def districts_layer(
         geometry=gdf.geometry.values,
         crs=4326,
     )
-    group = folium.FeatureGroup(
-        name=escape_text(name or text("layer_districts", lang)), show=show
-    )
-    folium.GeoJson(
-        _geojson(out, ["unit_id", "tooltip", "colour"]),
+    return _tooltip_layer(
+        out,
+        ["unit_id", "tooltip", "colour"],
+        name=escape_text(name or text("layer_districts", lang)),
+        show=show,
         style_function=lambda f: {
             "color": f["properties"]["colour"],
             "weight": 3,
             "fillColor": f["properties"]["colour"],
             "fillOpacity": 0.25,
         },
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
         zoom_on_click=False,
-    ).add_to(group)
-    return group
+    )
 
 
 def claims_layer(
@@ -289,11 +328,11 @@ def claims_layer(
             }
         )
     out = gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
-    group = folium.FeatureGroup(
-        name=escape_text(name or text("layer_claims", lang)), show=show
-    )
-    folium.GeoJson(
-        _geojson(out, ["island_ids", "tooltip"]),
+    return _tooltip_layer(
+        out,
+        ["island_ids", "tooltip"],
+        name=escape_text(name or text("layer_claims", lang)),
+        show=show,
         style_function=lambda f: {
             "color": PALETTE["JPN"],
             "weight": 3,
@@ -301,10 +340,8 @@ def claims_layer(
             "fill": True,
             "fillOpacity": 0.0,
         },
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
         zoom_on_click=False,
-    ).add_to(group)
-    return group
+    )
 
 
 def borders_layer(
@@ -348,18 +385,14 @@ def borders_layer(
         crs=4326,
     )
     first = label.iloc[0] if len(label) else ""
-    group = folium.FeatureGroup(name=escape_text(name) if name else first, show=show)
-    group.geojson = folium.GeoJson(
-        _geojson(out, ["border_id", "kind", "valid_from", "valid_to", "tooltip"]),
+    return _tooltip_layer(
+        out,
+        ["border_id", "kind", "valid_from", "valid_to", "tooltip"],
+        name=escape_text(name) if name else first,
+        show=show,
+        tooltip_style="max-width: 360px; white-space: normal;",
         style_function=lambda f: dict(BORDER_STYLES[f["properties"]["kind"]]),
-        tooltip=folium.GeoJsonTooltip(
-            ["tooltip"],
-            labels=False,
-            sticky=True,
-            style="max-width: 360px; white-space: normal;",
-        ),
-    ).add_to(group)
-    return group
+    )
 
 
 def holdings_layer(
@@ -420,11 +453,12 @@ def holdings_layer(
         geometry=gdf.geometry.values,
         crs=4326,
     )
-    group = folium.FeatureGroup(
-        name=escape_text(name or text("islands", lang)), show=show, control=False
-    )
-    group.geojson = folium.GeoJson(
-        _geojson(out, ["island_id", "search", "tooltip", "periods", "fill"]),
+    return _tooltip_layer(
+        out,
+        ["island_id", "search", "tooltip", "periods", "fill"],
+        name=escape_text(name or text("islands", lang)),
+        show=show,
+        control=False,
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
             "fillOpacity": fill_opacity,
@@ -432,11 +466,9 @@ def holdings_layer(
             "weight": 1,
         },
         highlight_function=lambda f: {"weight": 3},
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
         zoom_on_click=False,
         smooth_factor=0.5,
-    ).add_to(group)
-    return group
+    )
 
 
 def events_layer(
@@ -474,23 +506,14 @@ def events_layer(
         geometry=gpd.points_from_xy(ev["place_lon"].round(4), ev["place_lat"].round(4)),
         crs=4326,
     )
-    group = folium.FeatureGroup(
-        name=escape_text(name or text("layer_events", lang)), show=show
+    return _tooltip_layer(
+        out,
+        ["event_id", "date", "tooltip", "popup"],
+        name=escape_text(name or text("layer_events", lang)),
+        show=show,
+        popup_width=360,
+        marker=_circle(radius=6, weight=2, fill_color="#F0E442"),
     )
-    group.geojson = folium.GeoJson(
-        _geojson(out, ["event_id", "date", "tooltip", "popup"]),
-        marker=folium.CircleMarker(
-            radius=6,
-            weight=2,
-            color="#000000",
-            fill=True,
-            fill_color="#F0E442",
-            fill_opacity=1,
-        ),
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False),
-        popup=folium.GeoJsonPopup(["popup"], labels=False, max_width=360),
-    ).add_to(group)
-    return group
 
 
 def choropleth_layer(
@@ -541,18 +564,18 @@ def choropleth_layer(
         geometry=gdf.geometry.values,
         crs=4326,
     )
-    group = folium.FeatureGroup(name=escape_text(name or column), show=show)
-    folium.GeoJson(
-        _geojson(out, ["island_id", "colour", "tooltip"]),
+    return _tooltip_layer(
+        out,
+        ["island_id", "colour", "tooltip"],
+        name=escape_text(name or column),
+        show=show,
         style_function=lambda f: {
             "fillColor": f["properties"]["colour"],
             "fillOpacity": fill_opacity,
             "color": "#000000",
             "weight": 1,
         },
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False, sticky=True),
-    ).add_to(group)
-    return group
+    )
 
 
 def labels_layer(
@@ -643,19 +666,10 @@ def places_layer(
         geometry=shapely.set_precision(gdf.geometry.values, MAP_PRECISION),
         crs=4326,
     )
-    group = folium.FeatureGroup(
-        name=escape_text(name or text("layer_places", lang)), show=show
+    return _tooltip_layer(
+        out,
+        ["place_id", "tooltip"],
+        name=escape_text(name or text("layer_places", lang)),
+        show=show,
+        marker=_circle(radius=4, weight=1, fill_color="#ffffff"),
     )
-    folium.GeoJson(
-        _geojson(out, ["place_id", "tooltip"]),
-        marker=folium.CircleMarker(
-            radius=4,
-            weight=1,
-            color="#000000",
-            fill=True,
-            fill_color="#ffffff",
-            fill_opacity=1,
-        ),
-        tooltip=folium.GeoJsonTooltip(["tooltip"], labels=False),
-    ).add_to(group)
-    return group
