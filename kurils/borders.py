@@ -23,7 +23,11 @@ from .islands import load_islands
 from .reading import read_table
 from .validate import check_references, validate_table
 
-__all__ = ["load_borders", "median_line"]
+__all__ = ["DEFAULT_LINES", "load_borders", "median_line"]
+
+#: Lines on today's map and figure: the 1855 treaty line, on which Japan's claim
+#: rests, and the line of control since 1945.
+DEFAULT_LINES = ("shimoda_1855", "line_of_control_1945")
 
 # Spacing of the coastline samples the median line is built from (degrees, ~400 m).
 _SAMPLE = 0.005
@@ -87,6 +91,7 @@ def load_borders(
     data: str | os.PathLike | pd.DataFrame | None = None,
     sources=None,
     timeline: pd.DataFrame | None = None,
+    border_ids=None,
 ) -> gpd.GeoDataFrame:
     """Load the historical borders as lines, computed from the island coastlines.
 
@@ -104,6 +109,8 @@ def load_borders(
         Sources table for the events.
     timeline : DataFrame, optional
         As :func:`kurils.events` returns; loaded if not given.
+    border_ids : list of str, optional
+        Compute only these lines (each takes a Voronoi diagram of two coasts).
 
     Returns
     -------
@@ -147,6 +154,11 @@ def load_borders(
     )
     table["source"] = table["event_id"].map(ev["source"])
     table["year"] = table["event_id"].map(ev["year"])
+    if border_ids is not None:
+        check_references(
+            pd.Series(list(border_ids)), table["border_id"], "border_id", where
+        )
+        table = table[table["border_id"].isin(border_ids)].reset_index(drop=True)
     geom = islands.set_index("island_id").geometry
     lines = []
     for row in table.itertuples():

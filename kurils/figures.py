@@ -27,7 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from ._atomic import write_atomic
-from .borders import load_borders
+from .borders import DEFAULT_LINES, load_borders
 from .i18n import LANGS, name_column, text
 from .islands import load_islands
 from .views import HOLDERS, PALETTE, VIEWS, holders
@@ -192,10 +192,7 @@ def plot(
             part.boundary.plot(ax=ax, color=PALETTE["outline"], zorder=3, **style)
     # the lines of the default web map: the 1855 treaty line and today's line of
     # control (the user's islands may lack a side: then the shipped coastlines)
-    borders = load_borders(None if user else islands)
-    shown = borders[
-        borders["border_id"].eq("shimoda_1855") | borders["kind"].eq("line_of_control")
-    ]
+    shown = load_borders(None if user else islands, border_ids=DEFAULT_LINES)
     for kind, part in shown.to_crs(crs).groupby("kind"):
         part.plot(ax=ax, zorder=4, **_LINES[kind])
 

@@ -13,7 +13,7 @@ from jinja2 import Template
 
 from . import schema
 from .admin_units import load_admin_units
-from .borders import load_borders
+from .borders import DEFAULT_LINES, load_borders
 from .errors import KurilsDataError
 from .escape import escape_text
 from .history import check_date, events, holdings
@@ -476,7 +476,13 @@ def build_map(
     links = load_island_units(sources=known)
     units = for_map(load_admin_units(islands=islands, sources=known))
     # treaty lines come from the shipped coastlines when the user's may lack a side
-    borders = load_borders(None if user else islands, sources=known, timeline=timeline)
+    borders = load_borders(
+        None if user else islands,
+        sources=known,
+        timeline=timeline,
+        # the default map draws two lines: compute only those
+        border_ids=None if (date is not None or history) else DEFAULT_LINES,
+    )
     islands = for_map(islands)  # simplified once, for every layer
     unit_table = units.set_index("unit_id")
     places = load_places(sources=known)
