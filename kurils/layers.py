@@ -44,6 +44,10 @@ __all__ = [
 #: (~10 m): together well under the 100 m coastline error allowed on the map.
 MAP_TOLERANCE = 0.0004
 MAP_PRECISION = 1e-4
+#: Islands at least this large (km²) are always named; smaller ones from zoom
+#: LABEL_SMALL_ZOOM on.
+LABEL_ALWAYS_KM2 = 40.0
+LABEL_SMALL_ZOOM = 7
 #: Rocks smaller than this (m²) are not drawn: under one OSM zoom-12 pixel
 #: (~27 m at 45°N), yet they are most of the vertices of the context land.
 MIN_PART_M2 = 1000.0
@@ -586,7 +590,12 @@ def labels_layer(
     name: str | None = None,
     show: bool = True,
 ) -> folium.FeatureGroup:
-    """Island names in ``lang`` (islands of at least ``min_area_km2``)."""
+    """Island names in ``lang`` (islands of at least ``min_area_km2``).
+
+    Islands under :data:`LABEL_ALWAYS_KM2` are named from zoom
+    :data:`LABEL_SMALL_ZOOM` on, where their names no longer run into each other
+    (the Chirpoy islands, the Habomai islets).
+    """
     col = name_column(lang)
     big = islands[islands["area_km2"] >= min_area_km2].to_crs(4326)
     # The largest part's representative point: always on land, even for chains.
@@ -601,8 +610,11 @@ def labels_layer(
             round(p.y, 4),
             round(p.x, 4),
             f'<div class="kurils-label">{escape_text(label)}</div>',
+            0 if area >= LABEL_ALWAYS_KM2 else LABEL_SMALL_ZOOM,
         ]
-        for label, p in zip(big[col].fillna(big["name_en"]), points, strict=True)
+        for label, p, area in zip(
+            big[col].fillna(big["name_en"]), points, big["area_km2"], strict=True
+        )
     ]
     _Labels(labels).add_to(group)
     return group
@@ -615,12 +627,22 @@ class _Labels(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {{ this.labels|tojson }}.forEach(function(d) {
-            L.marker([d[0], d[1]], {
-                icon: L.divIcon({html: d[2], className: "kurils-label-icon", iconSize: [0, 0]}),
-                interactive: false, keyboard: false
-            }).addTo({{ this._parent.get_name() }});
-        });
+        (function() {
+            var map = {{ this._parent._parent.get_name() }};
+            var labels = {{ this.labels|tojson }}.map(function(d) {
+                var marker = L.marker([d[0], d[1]], {
+                    icon: L.divIcon({html: d[2], className: "kurils-label-icon", iconSize: [0, 0]}),
+                    interactive: false, keyboard: false
+                }).addTo({{ this._parent.get_name() }});
+                return [marker, d[3]];
+            });
+            function declutter() {
+                var z = map.getZoom();
+                labels.forEach(function(l) { l[0].setOpacity(z >= l[1] ? 1 : 0); });
+            }
+            map.on("zoomend", declutter);
+            map.whenReady(declutter);
+        })();
         {% endmacro %}
         """
     )

@@ -284,3 +284,19 @@ def test_history_slider_recolours_and_switches_borders(browser, tmp_path, output
         assert p.errors == [] and p.requests == []
     finally:
         p.close()
+
+
+def test_small_island_labels_appear_when_zoomed_in(page):
+    def visible() -> list[str]:
+        return page.page.evaluate(
+            """() => [...document.querySelectorAll('.kurils-label-icon')]
+                .filter(e => e.style.opacity !== '0').map(e => e.innerText)"""
+        )
+
+    page.page.wait_for_timeout(800)  # the opening fitBounds animation ends first
+    overview = visible()
+    assert "Iturup" in overview and "Brat Chirpoyev" not in overview
+    zoom = "([m]) => (m.setView([46.5, 150.8], 8, {animate: false}), m.getZoom())"
+    assert page.page.evaluate(zoom, [page.map]) == 8
+    shown = visible()
+    assert "Brat Chirpoyev" in shown, " | ".join(shown)

@@ -12,11 +12,9 @@ import pytest
 from nbclient import NotebookClient
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
-executed: dict[str, nbformat.NotebookNode] = {}
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs(path, tmp_path):
+def _execute(path: Path, cwd: Path) -> nbformat.NotebookNode:
     nb = nbformat.read(path, as_version=4)
     assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), (
         "commit notebooks without outputs"
@@ -27,14 +25,32 @@ def test_notebook_runs(path, tmp_path):
         nb,
         timeout=120,
         kernel_name="python3",
-        resources={"metadata": {"path": str(tmp_path)}},
+        resources={"metadata": {"path": str(cwd)}},
     ).execute()
     print(f"{path.name}: {time.perf_counter() - start:.1f} s")
-    errors = [
+    return nb
+
+
+def _errors(nb) -> list:
+    return [
         o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"
     ]
-    assert errors == []
-    executed[path.stem] = nb
+
+
+@pytest.fixture(scope="module")
+def quickstart(tmp_path_factory) -> nbformat.NotebookNode:
+    """01_quickstart, executed once for the tests that look at its outputs."""
+    return _execute(NOTEBOOKS[0], tmp_path_factory.mktemp("nb"))
+
+
+def test_quickstart_runs(quickstart):
+    assert NOTEBOOKS[0].stem == "01_quickstart"
+    assert _errors(quickstart) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS[1:], ids=lambda p: p.stem)
+def test_notebook_runs(path, tmp_path):
+    assert _errors(_execute(path, tmp_path)) == []
 
 
 def _map_pages(nb) -> list[str]:
@@ -48,26 +64,19 @@ def _map_pages(nb) -> list[str]:
     return pages
 
 
-def test_quickstart_shows_offline_maps():
-    nb = executed.get("01_quickstart")
-    if nb is None:
-        pytest.skip("01_quickstart did not run")
-    pages = _map_pages(nb)
+def test_quickstart_shows_offline_maps(quickstart):
+    pages = _map_pages(quickstart)
     assert len(pages) == 2
     for page in pages:
-        assert not re.search(r"<script[^>]+src=", page) and not re.search(
-            r"<link[^>]+href=", page
-        )
+        assert not re.search(r"<script[^>]+src=", page)
+        assert not re.search(r"<link[^>]+href=", page)
 
 
 @pytest.mark.browser
-def test_notebook_map_opens_in_browser(browser, tmp_path, output_dir):
+def test_notebook_map_opens_in_browser(quickstart, browser, tmp_path, output_dir):
     """Take the map out of the executed notebook and open it with no network."""
-    nb = executed.get("01_quickstart")
-    if nb is None:
-        pytest.skip("01_quickstart did not run")
     page_file = tmp_path / "from_notebook.html"
-    page_file.write_text(_map_pages(nb)[0], encoding="utf-8")
+    page_file.write_text(_map_pages(quickstart)[0], encoding="utf-8")
     requests, errors = [], []
 
     def route(r):
