@@ -210,7 +210,9 @@ def plot(
 
     col = name_column(lang)
     halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
-    big = gdf[gdf["area_km2"].to_numpy() >= 5.0] if "area_km2" in gdf else gdf
+    # at print scale, islands under 40 km² (the Chirpoy pair, most Habomai islets)
+    # would print their names over each other
+    big = gdf[gdf["area_km2"].to_numpy() >= 40.0] if "area_km2" in gdf else gdf
     for name, geom in zip(big[col].fillna(big["name_en"]), big.geometry, strict=True):
         p = max(shapely.get_parts(geom), key=lambda g: g.area).representative_point()
         x0, x1 = ax.get_xlim()
