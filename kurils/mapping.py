@@ -472,9 +472,15 @@ def build_map(
     if date is not None:
         date = check_date(date, timeline)
     user = islands is not None
-    islands = _check_islands(islands) if user else load_islands(sources=known)
-    links = load_island_units(sources=known)
-    units = for_map(load_admin_units(islands=islands, sources=known))
+    links = load_island_units(sources=known)  # read once, handed to both loaders
+    islands = (
+        _check_islands(islands)
+        if user
+        else load_islands(sources=known, island_units=links)
+    )
+    units = for_map(
+        load_admin_units(islands=islands, island_units=links, sources=known)
+    )
     # treaty lines come from the shipped coastlines when the user's may lack a side
     borders = load_borders(
         None if user else islands,
