@@ -43,6 +43,16 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """The module's names with the lazily loaded ones, for ``dir()`` and completion.
+
+    >>> import kurils
+    >>> {"build_map", "save_map", "choropleth_layer", "figure"} <= set(dir(kurils))
+    True
+    """
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __all__ = [
     "EQUAL_AREA_CRS",
     "KurilsDataError",
