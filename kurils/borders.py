@@ -116,8 +116,9 @@ def load_borders(
     -------
     geopandas.GeoDataFrame
         EPSG:4326, one line per border: the columns of :data:`kurils.schema.BORDERS`
-        plus ``valid_from``, ``valid_to`` (None while in force, or for a line that
-        never was: ``kind == "proposed"``), ``source`` and ``year``.
+        plus ``valid_from``, ``valid_to`` (``datetime64[ns]``; ``valid_to`` is
+        ``NaT`` while in force, or for a line that never was:
+        ``kind == "proposed"``), ``source`` and ``year``.
 
     Raises
     ------
@@ -130,10 +131,12 @@ def load_borders(
     >>> line = borders.loc["shimoda_1855", "geometry"]
     >>> 148.9 < line.centroid.x < 149.4  # in the strait between Iturup and Urup
     True
-    >>> borders.loc["shimoda_1855", ["valid_from", "valid_to"]].astype(str).tolist()
-    ['1855-02-07', '1875-05-07']
+    >>> print(borders.loc[["shimoda_1855"], ["valid_from", "valid_to"]].to_string())
+                 valid_from   valid_to
+    border_id
+    shimoda_1855 1855-02-07 1875-05-07
     """
-    from .history import events
+    from .history import DATE_DTYPE, events
 
     if islands is None:
         islands = load_islands(sources=sources)
@@ -145,13 +148,8 @@ def load_borders(
     for col in ("side_a", "side_b"):
         check_references(table[col], islands["island_id"], "island_id", where, sep=";")
     ev = timeline.set_index("event_id")
-    table["valid_from"] = table["event_id"].map(ev["date"])
-    table["valid_to"] = (
-        table["ended_by"]
-        .map(ev["date"])
-        .astype(object)
-        .where(table["ended_by"].notna(), None)
-    )
+    table["valid_from"] = table["event_id"].map(ev["date"]).astype(DATE_DTYPE)
+    table["valid_to"] = table["ended_by"].map(ev["date"]).astype(DATE_DTYPE)
     table["source"] = table["event_id"].map(ev["source"])
     table["year"] = table["event_id"].map(ev["year"])
     if border_ids is not None:

@@ -17,6 +17,12 @@ Conventions, stated once:
   Japan's claim to the four southern groups is in :func:`kurils.load_islands`.
 - The history starts with the first event (1855-02-07). Earlier dates, dates after
   today and unparseable dates raise :class:`ValueError`.
+- Dates in the returned frames (``events().date`` and ``effective_date``,
+  ``holdings().since`` and ``until``, ``sovereignty_at().since``) are pandas
+  ``datetime64[ns]`` columns, midnight of the day, ``NaT`` where there is none, so
+  ``.dt.year`` and date arithmetic work. (In kurils 0.1 they were
+  ``datetime.date`` objects.) Functions that take a date accept ISO text, a
+  ``datetime.date`` or a ``pandas.Timestamp``.
 
 Group tokens in ``transfers``: ``four_groups`` (the islands whose status is
 disputed today), ``kurils_north`` (the Greater Kuril islands from Urup north),
@@ -39,10 +45,20 @@ from .reading import read_table
 from .sources import source_ids
 from .validate import check_references, validate_table
 
-__all__ = ["check_date", "events", "holdings", "parse_date", "sovereignty_at"]
+__all__ = [
+    "DATE_DTYPE",
+    "check_date",
+    "events",
+    "holdings",
+    "iso_date",
+    "parse_date",
+    "sovereignty_at",
+]
 
 PathOrFrame = str | os.PathLike | pd.DataFrame | None
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: The dtype of every date column kurils returns (1677 to 2262 fits the history).
+DATE_DTYPE = "datetime64[ns]"
 
 
 def _tokens(islands: pd.DataFrame) -> dict[str, list[str]]:
@@ -85,6 +101,30 @@ def parse_date(value) -> dt.date:
         raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
+def iso_date(value) -> str:
+    """``YYYY-MM-DD`` for a date, Timestamp or ISO text; ``""`` for a missing one.
+
+    Examples
+    --------
+    >>> iso_date(pd.Timestamp("1875-05-07")), iso_date(pd.NaT), iso_date(None)
+    ('1875-05-07', '', '')
+    """
+    if value is None or pd.isna(value):
+        return ""
+    return parse_date(value).isoformat()
+
+
+def _to_dates(values: pd.Series, col: str, where: str) -> pd.Series:
+    """A column of ISO dates as :data:`DATE_DTYPE`; a bad one names its row."""
+    parsed = []
+    for i, v in enumerate(values):
+        try:
+            parsed.append(parse_date(v) if pd.notna(v) else None)
+        except ValueError as e:
+            raise KurilsDataError(where, f"column {col!r}, row {i + 2}: {e}") from None
+    return pd.Series(pd.to_datetime(parsed), index=values.index).astype(DATE_DTYPE)
+
+
 def events(data: PathOrFrame = None, sources=None) -> pd.DataFrame:
     """The timeline of the dispute, one sourced row per event, in date order.
 
@@ -92,7 +132,7 @@ def events(data: PathOrFrame = None, sources=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns of :data:`kurils.schema.EVENTS` (``date`` and ``effective_date`` as
-        ``datetime.date``): titles in English, Russian and Japanese, a one-line
+        ``datetime64[ns]``, ``NaT`` where unknown): titles in English, Russian and Japanese, a one-line
         summary, the place, ``transfers`` and the source.
 
     Raises
@@ -105,19 +145,16 @@ def events(data: PathOrFrame = None, sources=None) -> pd.DataFrame:
     --------
     >>> timeline = events()
     >>> timeline.loc[0, ["event_id", "date", "title_ja"]].tolist()
-    ['shimoda_1855', datetime.date(1855, 2, 7), '日露和親条約']
+    ['shimoda_1855', Timestamp('1855-02-07 00:00:00'), '日露和親条約']
+    >>> timeline.date.dt.year.between(1945, 1956).sum()  # events of 1945-1956
+    np.int64(14)
     """
     df, where = read_table(data, _resources.EVENTS)
     table = validate_table(df, schema.EVENTS, where)
     known = source_ids(sources)
     check_references(table["source"], known, "source id", where)
     for col in ("date", "effective_date"):
-        try:
-            table[col] = table[col].map(
-                lambda v: parse_date(v) if pd.notna(v) else None
-            )
-        except ValueError as e:
-            raise KurilsDataError(where, f"column {col!r}: {e}") from None
+        table[col] = _to_dates(table[col], col, where)
     if not table["date"].is_monotonic_increasing:
         raise KurilsDataError(where, "events are not in date order")
     tokens = _tokens(load_island_table(sources=known))
@@ -138,7 +175,8 @@ def holdings(
     -------
     pandas.DataFrame
         One row per island and period: ``island_id``, ``held_by``, ``since``,
-        ``until`` (exclusive; None for the current period), ``basis`` (the
+        ``until`` (``datetime64[ns]``; ``until`` is exclusive, ``NaT`` for the
+        current period), ``basis`` (the
         ``event_id``), ``basis_title``, ``source``, ``year``. A transfer to the
         holder an island already has starts no new period.
 
@@ -179,6 +217,8 @@ def holdings(
         )
     order = {iid: i for i, iid in enumerate(islands["island_id"])}
     out = pd.DataFrame(periods)
+    for col in ("since", "until"):
+        out[col] = pd.to_datetime(out[col]).astype(DATE_DTYPE)
     out["_order"] = out["island_id"].map(order)
     return (
         out.sort_values(["_order", "since"])
@@ -193,10 +233,10 @@ def check_date(date, timeline: pd.DataFrame) -> dt.date:
     if when > dt.date.today():
         raise ValueError(f"{when} is in the future")
     first = timeline.iloc[0]
-    if when < first["date"]:
+    if when < parse_date(first["date"]):
         raise ValueError(
-            f"{when} is before the first event, {first['date']} ({first['title_en']}): "
-            "no border was agreed"
+            f"{when} is before the first event, {iso_date(first['date'])} "
+            f"({first['title_en']}): no border was agreed"
         )
     return when
 
@@ -218,7 +258,8 @@ def sovereignty_at(
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per island: ``island_id``, ``held_by``, ``since``, ``basis``
+        One row per island: ``island_id``, ``held_by``, ``since``
+        (``datetime64[ns]``), ``basis``
         (event id), ``basis_title``, ``source``, ``year`` and the geometry.
 
     Raises
@@ -238,10 +279,10 @@ def sovereignty_at(
     ValueError: 1850-01-01 is before the first event, 1855-02-07 (Treaty of Shimoda (Treaty of Commerce, Navigation and Delimitation)): no border was agreed
     """
     timeline = events() if timeline is None else timeline
-    when = check_date(date, timeline)
+    when = pd.Timestamp(check_date(date, timeline))
     islands = load_islands() if islands is None else islands
     h = holdings(timeline, islands)
-    open_then = h["until"].map(lambda u: u is None or pd.isna(u) or when < u)
+    open_then = h["until"].isna() | (when < h["until"])
     live = h[(h["since"] <= when) & open_then].drop(columns="until")
     out = islands[["island_id", "geometry"]].merge(live, on="island_id", how="left")
     return gpd.GeoDataFrame(

@@ -19,6 +19,7 @@ from folium.plugins import StripePattern
 from jinja2 import Template
 
 from .escape import escape_text
+from .history import iso_date
 from .i18n import name_column, text
 from .measurement import EQUAL_AREA_CRS
 from .popups import cite, island_popup, island_search, island_tooltip
@@ -376,7 +377,7 @@ def borders_layer(
         + note
         + "</small>"
     )
-    iso = lambda s: s.map(lambda d: "" if d is None or pd.isna(d) else str(d))  # noqa: E731
+    iso = lambda s: s.map(iso_date)  # noqa: E731
     out = gpd.GeoDataFrame(
         {
             "border_id": gdf["border_id"].map(escape_text),
@@ -424,10 +425,11 @@ def holdings_layer(
     """
     gdf = for_map(islands)
     col = name_column(lang)
-    when = str(date) if date is not None else str(periods["since"].min())
+    when = iso_date(date if date is not None else periods["since"].min())
     by_island = {
         iid: [
-            [str(r.since), r.held_by, r.basis, r.basis_title] for r in grp.itertuples()
+            [iso_date(r.since), r.held_by, r.basis, r.basis_title]
+            for r in grp.itertuples()
         ]
         for iid, grp in periods.groupby("island_id", sort=False)
     }
@@ -494,15 +496,15 @@ def events_layer(
             if pd.notna(r[f"title_{x}"])
         )
         return (
-            f"<b>{escape_text(r['date'])} — {escape_text(r['place_en'])}</b><br>{titles}"
+            f"<b>{escape_text(iso_date(r['date']))} — {escape_text(r['place_en'])}</b><br>{titles}"
             f"<br>{escape_text(r['summary_en'])}<br><small>{cite(r['source'], r['year'], sources)}</small>"
         )
 
     out = gpd.GeoDataFrame(
         {
             "event_id": ev["event_id"].map(escape_text),
-            "date": ev["date"].map(str),
-            "tooltip": ev["date"].map(str).map(escape_text)
+            "date": ev["date"].map(iso_date),
+            "tooltip": ev["date"].map(iso_date).map(escape_text)
             + " "
             + title.map(escape_text),
             "popup": ev.apply(popup, axis=1),

@@ -16,7 +16,7 @@ from .admin_units import load_admin_units
 from .borders import DEFAULT_LINES, load_borders
 from .errors import KurilsDataError
 from .escape import escape_text
-from .history import check_date, events, holdings
+from .history import check_date, events, holdings, iso_date
 from .i18n import LANGS, text
 from .islands import load_island_units, load_islands
 from .layers import (
@@ -348,12 +348,12 @@ class _TimeSlider(MacroElement):
         title = timeline[f"title_{lang}"].fillna(timeline["title_en"])
         # escaped: the slider sets the event title with innerHTML
         self.events = [
-            [str(d), escape_text(t)]
+            [iso_date(d), escape_text(t)]
             for d, t in zip(timeline["date"], title, strict=True)
         ]
         self.first = first
         # the last event, not today: the same data give the same page every day
-        self.today = str(timeline["date"].iloc[-1])
+        self.today = iso_date(timeline["date"].iloc[-1])
 
 
 def _attribution_html(sources) -> str:
@@ -527,9 +527,8 @@ def build_map(
             islands, periods, date=date, lang=lang, fill_opacity=fill_opacity
         )
         if date is not None:
-            on = present["valid_from"].map(lambda d: d <= date) & present[
-                "valid_to"
-            ].map(lambda d: d is None or pd.isna(d) or date < d)
+            day = pd.Timestamp(date)
+            on = (present["valid_from"] <= day) & ~(present["valid_to"] <= day)
             lines = [
                 borders_layer(
                     present[on],
@@ -623,7 +622,7 @@ def build_map(
         _Legend(_legend_html(islands, lang, has_borders=len(borders) > 0)).add_to(m)
         _ViewSwitch(m, isl.geojson, pattern, view_groups, view, fill_opacity).add_to(m)
     else:
-        first = str(timeline["date"].iloc[0])
+        first = iso_date(timeline["date"].iloc[0])
         _Legend(_history_legend_html(lang, date)).add_to(m)
     if history:
         _TimeSlider(m, isl.geojson, lines[0].geojson, timeline, first, lang).add_to(m)

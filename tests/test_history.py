@@ -22,7 +22,7 @@ def timeline():
 def test_timeline_is_sourced_and_ordered(timeline):
     assert timeline["date"].is_monotonic_increasing
     assert timeline["source"].isin(kurils.load_sources().index).all()
-    assert timeline["year"].eq(timeline["date"].map(lambda d: d.year)).all()
+    assert timeline["year"].eq(timeline["date"].dt.year).all()
     for event in [
         "shimoda_1855",
         "st_petersburg_1875",
@@ -44,8 +44,8 @@ def test_holdings_are_contiguous_and_complete(islands, timeline):
     h = holdings(timeline, islands)
     assert set(h["island_id"]) == set(islands["island_id"])
     for _, spans in h.groupby("island_id"):
-        assert spans["since"].iloc[0] == dt.date(1855, 2, 7)
-        assert spans["until"].iloc[-1] is None
+        assert spans["since"].iloc[0] == pd.Timestamp("1855-02-07")
+        assert pd.isna(spans["until"].iloc[-1])
         assert list(spans["until"].iloc[:-1]) == list(spans["since"].iloc[1:])
         assert (spans["held_by"] != spans["held_by"].shift()).all()  # real changes only
 
@@ -79,9 +79,42 @@ def test_sovereignty_at(islands, timeline, date, island, holder):
         "island_id"
     )
     assert s.loc[island, "held_by"] == holder
-    assert pd.notna(s.loc[island, "source"]) and s.loc[
-        island, "since"
-    ] <= dt.date.fromisoformat(date)
+    assert pd.notna(s.loc[island, "source"]) and s.loc[island, "since"] <= pd.Timestamp(
+        date
+    )
+
+
+def test_dates_are_datetime64_columns(islands, timeline):
+    """``.dt`` works on every date column the history hands out."""
+    h = holdings(timeline, islands)
+    s = kurils.sovereignty_at("1946-03-01", islands=islands, timeline=timeline)
+    borders = kurils.load_borders(islands, timeline=timeline)
+    for frame, col in [
+        (timeline, "date"),
+        (timeline, "effective_date"),
+        (h, "since"),
+        (h, "until"),
+        (s, "since"),
+        (borders, "valid_from"),
+        (borders, "valid_to"),
+    ]:
+        assert frame[col].dtype == "datetime64[ns]", col
+        assert frame[col].dt.normalize().equals(frame[col]), col  # whole days
+    assert timeline["date"].dt.year.min() == 1855
+    assert h["until"].isna().sum() == len(islands)  # one open period per island
+    assert s.set_index("island_id").loc["shikotan", "since"] == pd.Timestamp(
+        "1945-09-01"
+    )
+    assert kurils.history.iso_date(timeline["date"].iloc[0]) == "1855-02-07"
+
+
+def test_bad_date_names_column_and_row(data_dir):
+    df = pd.read_csv(
+        data_dir / "attributes" / "events.csv", dtype=str, keep_default_na=False
+    )
+    df.loc[3, "date"] = "1905-13-01"
+    with pytest.raises(KurilsDataError, match=r"column 'date', row 5: not an ISO date"):
+        kurils.events(df)
 
 
 def test_sovereignty_at_returns_geodataframe(islands):
@@ -133,9 +166,9 @@ def test_bad_timeline(tmp_path, timeline, data_dir):
 
 def test_borders_follow_the_timeline():
     b = kurils.load_borders().set_index("border_id")
-    assert str(b.loc["portsmouth_1905", "valid_from"]) == "1905-09-05"
-    assert str(b.loc["portsmouth_1905", "valid_to"]) == "1945-08-25"
-    assert b.loc["line_of_control_1945", "valid_to"] is None
+    assert b.loc["portsmouth_1905", "valid_from"] == pd.Timestamp("1905-09-05")
+    assert b.loc["portsmouth_1905", "valid_to"] == pd.Timestamp("1945-08-25")
+    assert pd.isna(b.loc["line_of_control_1945", "valid_to"])
     line = b.loc["portsmouth_1905", "geometry"]
     assert line.bounds[1] == pytest.approx(50.0, abs=1e-4)  # the 50th parallel
 
