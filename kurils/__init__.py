@@ -11,6 +11,7 @@ Load the data::
 from .admin_units import load_admin_units
 from .borders import load_borders
 from .errors import KurilsDataError
+from .export import export  # binds kurils.export to the function, not the module
 from .history import events, holdings, sovereignty_at
 from .islands import load_island_table, load_island_units, load_islands
 from .measurement import EQUAL_AREA_CRS, area_km2
@@ -63,6 +64,7 @@ __all__ = [
     "build_map",
     "choropleth_layer",
     "events",
+    "export",
     "holdings",
     "load_admin_units",
     "load_borders",

@@ -15,7 +15,14 @@ from importlib.resources.abc import Traversable
 
 from .errors import KurilsDataError
 
-__all__ = ["as_file", "data_root", "manifest", "sha256", "shipped"]
+__all__ = [
+    "as_file",
+    "data_root",
+    "data_version",
+    "manifest",
+    "sha256",
+    "shipped",
+]
 
 GEOMETRY = "islands.gpkg"
 ISLANDS = "attributes/islands.csv"
@@ -50,3 +57,10 @@ def manifest() -> dict:
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def data_version() -> str:
+    """The shipped data's fingerprint: 12 hex digits of the SHA-256 of the manifest's
+    per-file hashes (in file order), so any change to any data file changes it."""
+    files_ = manifest()
+    return sha256("".join(files_[n]["sha256"] for n in sorted(files_)).encode())[:12]

@@ -1,4 +1,4 @@
-"""Command-line interface: ``kurils map``, ``kurils figure`` and ``kurils info``."""
+"""Command-line interface: ``kurils map``, ``figure``, ``export`` and ``info``."""
 
 from __future__ import annotations
 
@@ -51,9 +51,42 @@ def _parser() -> argparse.ArgumentParser:
         f, default_out="kurils.png", out_help="output file: .png, .svg or .pdf"
     )
     f.set_defaults(func=_figure)
+    _export_parser(sub)
     info = sub.add_parser("info", help="summarise the shipped data")
     info.set_defaults(func=_info)
     return parser
+
+
+def _export_parser(sub) -> None:
+    from .export import FORMATS, LAYERS
+
+    e = sub.add_parser(
+        "export",
+        help="write every layer as GeoPackage, GeoJSON, CSV or GeoParquet",
+        description="Write every layer ("
+        + ", ".join(x.name for x in LAYERS)
+        + ") with its licence beside it.",
+    )
+    e.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="the GeoPackage file, or the folder for the other formats "
+        "(default: kurils.gpkg, or kurils_FORMAT/)",
+    )
+    e.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="gpkg (default; one file, a named layer each), geojson (RFC 7946, a "
+        "file per layer), csv (geometry as WKT), parquet (GeoParquet; needs pyarrow)",
+    )
+    e.add_argument(
+        "--layers",
+        default=None,
+        help="comma-separated layer names (default: all)",
+    )
+    e.set_defaults(func=_export)
 
 
 def _shared_arguments(
@@ -139,6 +172,29 @@ def _figure(args: argparse.Namespace) -> int:
     )
     print(f"wrote {path} (view {args.view}, lang {args.lang})")
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import export
+
+    fmt = args.format or "gpkg"
+    out = args.out or Path("kurils.gpkg" if fmt == "gpkg" else f"kurils_{fmt}")
+    layers = args.layers.split(",") if args.layers else None
+    try:
+        path = export(out, format=fmt, layers=layers)
+    except (ImportError, ValueError) as e:
+        print(f"kurils: error: {e}", file=sys.stderr)
+        return 2
+    print(f"wrote {path} ({fmt}; licence in {_licence_file(path, fmt)})")
+    return 0
+
+
+def _licence_file(path: Path, fmt: str) -> Path:
+    return (
+        path.with_name(path.stem + ".LICENSE.txt")
+        if fmt == "gpkg"
+        else path / "LICENSE.txt"
+    )
 
 
 def _info(args: argparse.Namespace) -> int:
