@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
+from . import __version__
 from .errors import KurilsDataError
 from .i18n import LANGS
 from .views import VIEWS
@@ -17,6 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kurils", description="Maps and data of the Kuril Islands dispute."
     )
+    parser.add_argument("--version", action="version", version=f"kurils {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     m = sub.add_parser(
         "map",
@@ -52,7 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     f.set_defaults(func=_figure)
     _export_parser(sub)
-    info = sub.add_parser("info", help="summarise the shipped data")
+    info = sub.add_parser(
+        "info",
+        help="summarise the shipped data: counts, versions, licences",
+        description="Counts by group and status, data version, sources, licences.",
+    )
+    info.add_argument("--json", action="store_true", help="print JSON instead")
     info.set_defaults(func=_info)
     return parser
 
@@ -198,10 +206,12 @@ def _licence_file(path: Path, fmt: str) -> Path:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from .islands import load_islands
+    from .summary import format_summary, summary
 
-    islands = load_islands()
-    print(islands.groupby(["group", "status"]).size().to_string())
+    s = summary()
+    print(
+        json.dumps(s, indent=2, ensure_ascii=False) if args.json else format_summary(s)
+    )
     return 0
 
 
