@@ -29,9 +29,16 @@ def _parser() -> argparse.ArgumentParser:
     _shared_arguments(m, default_out="kurils.html", out_help="output file")
     m.add_argument(
         "--tiles",
-        choices=["osm"],
         default=None,
-        help="add an online basemap (needs network to view)",
+        metavar="NAME",
+        help="add an online basemap (needs network to view): osm, or any "
+        "xyzservices provider such as Esri.WorldImagery (`kurils tiles` lists them)",
+    )
+    m.add_argument(
+        "--tiles-key",
+        default=None,
+        metavar="KEY",
+        help="API key for the providers that need one",
     )
     when = m.add_mutually_exclusive_group()
     when.add_argument(
@@ -55,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     f.set_defaults(func=_figure)
     _export_parser(sub)
+    t = sub.add_parser(
+        "tiles",
+        help="list the basemaps --tiles accepts",
+        description="List the names --tiles accepts: osm and the xyzservices providers.",
+    )
+    t.set_defaults(func=_tiles)
     info = sub.add_parser(
         "info",
         help="summarise the shipped data: counts, versions, licences",
@@ -131,6 +144,7 @@ def _map(args: argparse.Namespace) -> int:
     from .islands import load_islands
     from .mapping import build_map
     from .offline import save_map
+    from .tiles import tile_provider
 
     islands = load_islands(args.islands) if args.islands else None
     if not args.out.parent.is_dir():
@@ -143,7 +157,9 @@ def _map(args: argparse.Namespace) -> int:
             view=args.view,
             lang=args.lang,
             islands=islands,
-            tiles=args.tiles,
+            tiles=None
+            if args.tiles is None
+            else tile_provider(args.tiles, args.tiles_key),
             date=args.date,
             history=args.history,
         )
@@ -203,6 +219,16 @@ def _licence_file(path: Path, fmt: str) -> Path:
         if fmt == "gpkg"
         else path / "LICENSE.txt"
     )
+
+
+def _tiles(args: argparse.Namespace) -> int:
+    from .tiles import ALIASES, tile_names
+
+    print("# --tiles NAME: a basemap loaded online when the page is viewed")
+    for name, needs_key in tile_names():
+        note = f"  = {ALIASES[name]}" if name in ALIASES else ""
+        print(f"{name}{note}{'  (needs --tiles-key)' if needs_key else ''}")
+    return 0
 
 
 def _info(args: argparse.Namespace) -> int:

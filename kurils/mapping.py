@@ -35,18 +35,14 @@ from .measurement import area_km2
 from .offline import KurilsMap
 from .places import load_places
 from .sources import load_sources
+from .tiles import ALIASES, tile_options
 from .validate import validate_geometry, validate_table
 from .views import BORDER_STYLES, HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
 
 __all__ = ["TILES", "build_map"]
 
-#: Online basemaps offered with ``tiles=`` (never loaded unless asked for).
-TILES = {
-    "osm": (
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-    ),
-}
+#: Short names of online basemaps; ``tiles=`` also takes any xyzservices provider.
+TILES = ALIASES
 
 _CSS = """
 <style>
@@ -427,8 +423,10 @@ def build_map(
     islands : GeoDataFrame, optional
         A user's own (edited) islands, e.g. from :func:`kurils.load_islands`; any
         CRS. Default: the shipped islands.
-    tiles : {"osm"}, optional
-        Add an online basemap (needs network when viewed). Default: none, the map
+    tiles : str or xyzservices.TileProvider, optional
+        Add an online basemap (needs network when viewed): ``"osm"`` or any
+        xyzservices provider name, such as ``"Esri.WorldImagery"`` (see
+        :func:`kurils.tiles.tile_names`), with its attribution. Default: none, the map
         draws land and sea from the shipped data and works offline.
     date : str (YYYY-MM-DD) or date, optional
         Draw the map as it stood on that day: who held each island, the borders
@@ -461,8 +459,7 @@ def build_map(
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-    if tiles is not None and tiles not in TILES:
-        raise ValueError(f"unknown tiles {tiles!r}; choose one of {', '.join(TILES)}")
+    basemap = tile_options(tiles) if tiles is not None else None  # fails early
     if date is not None and history:
         raise ValueError("give either date= or history=True, not both")
 
@@ -510,10 +507,8 @@ def build_map(
     fill_opacity = 0.85
     tile_layer = None
     if tiles is not None:
-        url, attr = TILES[tiles]
         tile_layer = folium.TileLayer(
-            url,
-            attr=attr,
+            **basemap,
             name=escape_text(text("layer_tiles", lang)),
             overlay=True,
             show=True,
