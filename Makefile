@@ -2,36 +2,52 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.deps-stamp
+MAP_STAMP := $(VENV)/.deps-map-stamp
+TEST_STAMP := $(VENV)/.deps-test-stamp
 OUT ?= build/kurils.html
+PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 .PHONY: map test lint install data clean
 
-# Dependencies are installed once (re-run when pyproject.toml changes); the package
-# itself is re-installed as a wheel every time, so tests see exactly what users get
-# (the shipped data included), not the source tree.
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet ".[test]" hatchling
-	touch $(STAMP)
+# Dependencies are installed once (re-run when pyproject.toml changes): `make map`
+# only what the map needs, `make test` adds the test tools. The package itself is
+# re-installed as a wheel every time, so tests see exactly what users get (the
+# shipped data included), not the source tree.
+$(VENV)/bin/python:
+	@echo "kurils: creating the virtual environment $(VENV) (and upgrading its pip)"
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) --upgrade pip
 
-install: $(STAMP)
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --force-reinstall .
+$(MAP_STAMP): pyproject.toml | $(VENV)/bin/python
+	@echo "kurils: installing what the map needs (geopandas, folium, matplotlib, ...) into $(VENV)"
+	$(PIP) . hatchling
+	touch $(MAP_STAMP)
+
+$(TEST_STAMP): $(MAP_STAMP)
+	@echo "kurils: adding the test tools (pytest, playwright, ruff, nbclient, ipykernel, pyarrow)"
+	$(PIP) ".[test]"
+	touch $(TEST_STAMP)
+
+install: $(MAP_STAMP)
+	@echo "kurils: installing kurils itself (as a wheel) into $(VENV)"
+	$(PIP) --no-deps --no-build-isolation --force-reinstall .
 
 map: install
-	mkdir -p build
+	@echo "kurils: rendering the default map to $(OUT)"
+	mkdir -p $(dir $(OUT))
 	$(BIN)/kurils map --out $(OUT)
 
-test: install
+test: $(TEST_STAMP) install
+	@echo "kurils: ruff check and ruff format --check"
 	$(BIN)/ruff check kurils tests geodata benchmarks scripts
 	$(BIN)/ruff format --check kurils tests geodata benchmarks scripts
+	@echo "kurils: pytest (unit, doctests, README, HTML, notebooks, headless Chromium)"
 	cd tests && ../$(BIN)/pytest -c ../pyproject.toml --rootdir=.. ../tests ../README.md --pyargs kurils
 
 # Rebuild geodata/islands.gpkg and manifest.json from the registry source (needs network once for
 # pip; about 1 GB of memory and 30 s).
-data: $(STAMP)
-	$(BIN)/python -m pip install --quiet ".[build-data]"
+data: $(MAP_STAMP)
+	$(PIP) ".[build-data]"
 	$(BIN)/python geodata/build.py
 
 clean:

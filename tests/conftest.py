@@ -31,7 +31,10 @@ def output_dir() -> Path:
     return out
 
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# KURILS_CHROMIUM: another browser binary (test_setup.py points it nowhere)
+CHROMIUM = (
+    os.environ.get("KURILS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+)
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -56,3 +59,15 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Name every skipped test: ``-ra`` groups skips by reason and hides which."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    terminalreporter.section(f"skipped tests ({len(skipped)})", sep="-", yellow=True)
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else ""
+        reason = reason.removeprefix("Skipped: ")
+        terminalreporter.line(f"SKIPPED {report.nodeid}: {reason}")
