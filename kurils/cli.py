@@ -14,6 +14,10 @@ from .views import VIEWS
 
 __all__ = ["main"]
 
+_DATE_HELP = (
+    "who held what on that day, and the lines in force (YYYY-MM-DD, from 1855-02-07)"
+)
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -44,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     when.add_argument(
         "--date",
         default=None,
-        help="the map as it stood on that day (YYYY-MM-DD, from 1855-02-07)",
+        help=_DATE_HELP,
     )
     when.add_argument(
         "--history",
@@ -60,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     _shared_arguments(
         f, default_out="kurils.png", out_help="output file: .png, .svg or .pdf"
     )
+    f.add_argument("--date", default=None, help=_DATE_HELP)
     f.set_defaults(func=_figure)
     _export_parser(sub)
     t = sub.add_parser(
@@ -191,10 +196,16 @@ def _figure(args: argparse.Namespace) -> int:
         )
         return 2
     islands = load_islands(args.islands) if args.islands else None
-    path = save_figure(
-        figure(view=args.view, lang=args.lang, islands=islands), args.out
-    )
-    print(f"wrote {path} (view {args.view}, lang {args.lang})")
+    try:
+        fig = figure(view=args.view, lang=args.lang, islands=islands, date=args.date)
+    except ValueError as e:
+        if isinstance(e, KurilsDataError):
+            raise
+        print(f"kurils: error: {e}", file=sys.stderr)
+        return 2
+    path = save_figure(fig, args.out)
+    shown = f"on {args.date}" if args.date else f"view {args.view}"
+    print(f"wrote {path} ({shown}, lang {args.lang})")
     return 0
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import geopandas as gpd
 import matplotlib
 import numpy as np
+import pandas as pd
 import pyproj
 import shapely
 from matplotlib import patheffects
@@ -25,12 +26,14 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, fontManager
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.textpath import TextPath
 
 from ._atomic import write_atomic
 from .borders import DEFAULT_LINES, load_borders
+from .history import check_date, events, sovereignty_at
 from .i18n import LANGS, name_column, text
 from .islands import load_islands
-from .views import HOLDERS, PALETTE, VIEWS, holders
+from .views import HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
 
 __all__ = ["FIGURE_CRS", "FONT_FAMILY", "figure", "plot", "save_figure"]
 
@@ -130,12 +133,68 @@ def _north_arrow(ax, crs: pyproj.CRS, lang: str) -> None:
     )
 
 
+def _label_alignment(ax, x: float, y: float, name: str, size: float) -> tuple:
+    """Right of and above its point, unless the label would then cross the
+    frame's right or top edge (カムチャツカ半島 at the top right): then left of
+    it, or below. The text is measured as a path in points and scaled by the
+    axes' size before layout; constrained layout only shrinks the axes a little,
+    hence a 20 % margin."""
+    extent = TextPath((0, 0), name, prop=_font(size)).get_extents()
+    fig_w, fig_h = ax.figure.get_size_inches()
+    box = ax.get_position()
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    per_pt = max(
+        (x1 - x0) / (box.width * fig_w * 72), (y1 - y0) / (box.height * fig_h * 72)
+    )  # aspect "equal": one scale for x and y
+    ha = "right" if x + 1.2 * extent.width * per_pt > x1 else "left"
+    va = "top" if y + 1.2 * extent.height * per_pt > y1 else "bottom"
+    return ha, va
+
+
+def _lines(islands: gpd.GeoDataFrame | None, date) -> gpd.GeoDataFrame:
+    """The lines drawn: the default map's two, or those in force on ``date``
+    (as ``kurils map --date``: never the 1956 proposal)."""
+    if date is None:
+        return load_borders(islands, border_ids=DEFAULT_LINES)
+    day = pd.Timestamp(check_date(date, events()))
+    lines = load_borders(islands)
+    live = (lines["valid_from"] <= day) & ~(lines["valid_to"] <= day)
+    return lines[live & (lines["kind"] != "proposed")]
+
+
+def _line_handles(shown: gpd.GeoDataFrame, lang: str, date) -> list:
+    """Legend rows for the lines: today's two by their layer names, or each line
+    in force on ``date`` by its own name."""
+    if date is None:
+        return [
+            Patch(
+                facecolor="white",
+                edgecolor="#333",
+                linestyle="--",
+                label=text("dashed", lang),
+            ),
+            Line2D(
+                [], [], **_LINES["treaty_border"], label=text("layer_shimoda", lang)
+            ),
+            Line2D(
+                [], [], **_LINES["line_of_control"], label=text("layer_control", lang)
+            ),
+        ]
+    names = shown[name_column(lang)].fillna(shown["name_en"])
+    return [
+        Line2D([], [], **_LINES[kind], label=str(name))
+        for kind, name in zip(shown["kind"], names, strict=True)
+    ]
+
+
 def plot(
     ax=None,
     *,
     view: str = "neutral",
     lang: str = "en",
     islands: gpd.GeoDataFrame | None = None,
+    date=None,
 ):
     """Draw the dispute on a matplotlib Axes.
 
@@ -148,10 +207,19 @@ def plot(
     islands : GeoDataFrame, optional
         A user's own islands (as :func:`kurils.load_islands` returns); default the
         shipped ones.
+    date : str (YYYY-MM-DD), datetime.date or pandas.Timestamp, optional
+        Draw who held each island on that day (:func:`kurils.sovereignty_at`, in
+        the history map's colours) and the lines in force; ``view`` then does not
+        apply, as for ``kurils.build_map(date=...)``.
 
     Returns
     -------
     matplotlib.axes.Axes
+
+    Raises
+    ------
+    ValueError
+        For an unknown view or language, or a date the history does not cover.
 
     Examples
     --------
@@ -167,18 +235,24 @@ def plot(
     islands = load_islands() if islands is None else islands
     crs = pyproj.CRS.from_user_input(FIGURE_CRS)
     gdf = islands.to_crs(crs)
-    holder = holders(islands.reset_index(drop=True), view).to_numpy()
-    disputed = islands["status"].eq("disputed").to_numpy()
+    if date is None:
+        holder = holders(islands.reset_index(drop=True), view).to_numpy()
+        palette, order = PALETTE, HOLDERS
+    else:  # history: who held what that day; today's dispute is not drawn
+        held = sovereignty_at(date, islands=islands.reset_index(drop=True))
+        holder, palette = held["held_by"].to_numpy(), HISTORY_PALETTE
+        order = tuple(HISTORY_PALETTE)
+    disputed = islands["status"].eq("disputed").to_numpy() & (date is None)
 
     ax.set_facecolor(_SEA)
-    for h in HOLDERS:
+    for h in order:
         sel = holder == h
         if not sel.any():
             continue
         hatched = h == "disputed"
         gdf[sel].plot(
             ax=ax,
-            facecolor=PALETTE[h],
+            facecolor=palette[h],
             edgecolor=PALETTE["stripe"] if hatched else "none",
             hatch="////" if hatched else None,
             linewidth=0,
@@ -192,7 +266,7 @@ def plot(
             part.boundary.plot(ax=ax, color=PALETTE["outline"], zorder=3, **style)
     # the lines of the default web map: the 1855 treaty line and today's line of
     # control (the user's islands may lack a side: then the shipped coastlines)
-    shown = load_borders(None if user else islands, border_ids=DEFAULT_LINES)
+    shown = _lines(None if user else islands, date)
     for kind, part in shown.to_crs(crs).groupby("kind"):
         part.plot(ax=ax, zorder=4, **_LINES[kind])
 
@@ -218,22 +292,23 @@ def plot(
         x0, x1 = ax.get_xlim()
         y0, y1 = ax.get_ylim()
         if x0 < p.x < x1 and y0 < p.y < y1:
+            ha, va = _label_alignment(ax, p.x, p.y, str(name), 6.5)
             ax.text(
                 p.x,
                 p.y,
                 str(name),
                 fontproperties=_font(6.5),
-                ha="left",
-                va="bottom",
+                ha=ha,
+                va=va,
                 path_effects=halo,
                 zorder=5,
                 clip_on=True,
             )
 
-    present = [h for h in HOLDERS if (holder == h).any()]
+    present = [h for h in order if (holder == h).any()]
     handles = [
         Patch(
-            facecolor=PALETTE[h],
+            facecolor=palette[h],
             edgecolor=PALETTE["stripe"] if h == "disputed" else "#333",
             hatch="////" if h == "disputed" else None,
             linewidth=0.5,
@@ -241,26 +316,18 @@ def plot(
         )
         for h in present
     ]
-    handles.append(
-        Patch(
-            facecolor="white",
-            edgecolor="#333",
-            linestyle="--",
-            label=text("dashed", lang),
-        )
-    )
-    handles.append(
-        Line2D([], [], **_LINES["treaty_border"], label=text("layer_shimoda", lang))
-    )
-    handles.append(
-        Line2D([], [], **_LINES["line_of_control"], label=text("layer_control", lang))
+    handles += _line_handles(shown, lang, date)
+    shown_as = (
+        f"{text('view_shown', lang)}: {text('view_' + view, lang)}"
+        if date is None
+        else f"{text('on_date', lang)}: {check_date(date, events())}"
     )
     legend = ax.legend(
         handles=handles,
         loc="lower right",
         prop=_font(7.5),
         framealpha=0.92,
-        title=f"{text('view_shown', lang)}: {text('view_' + view, lang)}",
+        title=shown_as,
         title_fontproperties=_font(8),
     )
     legend.set_zorder(7)
@@ -278,18 +345,24 @@ def plot(
 
 
 def figure(
-    view: str = "neutral", lang: str = "en", islands: gpd.GeoDataFrame | None = None
+    view: str = "neutral",
+    lang: str = "en",
+    islands: gpd.GeoDataFrame | None = None,
+    date=None,
 ) -> Figure:
-    """A figure of the dispute in ``view`` and ``lang`` (fits A4 portrait).
+    """A figure of the dispute in ``view`` and ``lang`` (fits A4 portrait), or of
+    the holdings on ``date`` (see :func:`plot`).
 
     Examples
     --------
     >>> fig = figure(view="russia", lang="ru")
     >>> fig.axes[0].get_legend().get_title().get_text()
     'Показана: Позиция России'
+    >>> figure(date="1930-01-01").axes[0].get_legend().get_title().get_text()
+    'Holdings on: 1930-01-01'
     """
     fig = Figure(figsize=FIGSIZE, dpi=150, layout="constrained")
-    plot(fig.add_subplot(), view=view, lang=lang, islands=islands)
+    plot(fig.add_subplot(), view=view, lang=lang, islands=islands, date=date)
     return fig
 
 

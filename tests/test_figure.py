@@ -96,3 +96,72 @@ def test_cli_figure(tmp_path):
         [*cmd, "--out", str(tmp_path / "x.gif")], capture_output=True, text=True
     )
     assert res.returncode == 2 and "use a .png" in res.stderr
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_labels_stay_inside_the_frame(lang):
+    """No label is cut at the frame's edge (カムチャツカ半島 was, at the top right)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = kurils.figure(view="japan", lang=lang)
+    FigureCanvasAgg(fig).draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    frame = ax.get_window_extent(renderer)
+    labels = {t.get_text(): t.get_window_extent(renderer) for t in ax.texts}
+    kamchatka = kurils.load_islands().set_index("island_id").loc["kamchatka"]
+    assert kamchatka[f"name_{lang}"] in labels
+    for name, box in labels.items():
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, name
+        assert frame.y0 <= box.y0 and box.y1 <= frame.y1, name
+
+
+def _fills(ax) -> set[str]:
+    from matplotlib.colors import to_hex
+
+    return {
+        to_hex(c)
+        for coll in ax.collections
+        for c in coll.get_facecolors()
+        if len(coll.get_facecolors())
+    }
+
+
+@pytest.mark.parametrize(
+    ("date", "holders", "lines"),
+    [
+        ("1860-01-01", {"RUS", "JPN", "JOINT"}, {"shimoda_1855"}),
+        ("1930-01-01", {"SUN", "JPN"}, {"st_petersburg_1875", "portsmouth_1905"}),
+        ("2000-01-01", {"RUS", "JPN"}, {"line_of_control_1945"}),
+    ],
+)
+def test_figure_of_a_day(date, holders, lines):
+    from kurils.views import HISTORY_PALETTE
+
+    s = kurils.sovereignty_at(date)
+    ax = kurils.figure(date=date, lang="en").axes[0]
+    legend = ax.get_legend()
+    assert legend.get_title().get_text() == f"Holdings on: {date}"
+    labels = [t.get_text() for t in legend.get_texts()]
+    drawn = {
+        h for h in HISTORY_PALETTE if kurils.i18n.text(f"holder_{h}", "en") in labels
+    }
+    assert drawn == holders == set(s["held_by"])  # every holder of that day, only those
+    assert {HISTORY_PALETTE[h] for h in holders} <= {c.upper() for c in _fills(ax)}
+    borders = kurils.load_borders().set_index("border_id")
+    assert set(borders.loc[sorted(lines), "name_en"]) <= set(labels)
+    others = set(borders.index) - lines
+    assert not set(borders.loc[sorted(others), "name_en"]) & set(labels)
+
+
+def test_cli_figure_of_a_day(tmp_path, capsys):
+    from kurils.cli import main
+
+    out = tmp_path / "1946.png"
+    assert (
+        main(["figure", "--date", "1946-03-01", "--lang", "ru", "--out", str(out)]) == 0
+    )
+    assert "on 1946-03-01, lang ru" in capsys.readouterr().out
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert main(["figure", "--date", "1850-01-01", "--out", str(out)]) == 2
+    assert "before the first event" in capsys.readouterr().err
