@@ -132,7 +132,6 @@ def _fills(ax) -> set[str]:
     [
         ("1860-01-01", {"RUS", "JPN", "JOINT"}, {"shimoda_1855"}),
         ("1930-01-01", {"SUN", "JPN"}, {"st_petersburg_1875", "portsmouth_1905"}),
-        ("2000-01-01", {"RUS", "JPN"}, {"line_of_control_1945"}),
     ],
 )
 def test_figure_of_a_day(date, holders, lines):
