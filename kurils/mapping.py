@@ -7,7 +7,7 @@ from dataclasses import replace
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element, Figure, MacroElement
+from branca.element import Element, MacroElement
 from folium.plugins import Fullscreen, GroupedLayerControl, Search
 from jinja2 import Template
 
@@ -32,7 +32,7 @@ from .layers import (
     stripe_pattern,
 )
 from .measurement import area_km2
-from .offline import KurilsMap
+from .offline import KurilsMap, Page
 from .places import load_places
 from .sources import load_sources
 from .validate import validate_geometry, validate_table
@@ -171,10 +171,30 @@ class _IslandSearch(Search):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+            (function(layer) {
+                // the names travel escaped; match and show them as written
+                var decoder = document.createElement("textarea");
+                layer.eachLayer(function(l) {
+                    decoder.innerHTML = l.feature.properties.search;
+                    l.feature.properties.search_text = decoder.value;
+                });
+            })({{ this.layer.get_name() }});
             var {{ this.get_name() }} = new L.Control.Search({
                 layer: {{ this.layer.get_name() }},
-                propertyName: {{ this.search_label|tojson }},
+                propertyName: "search_text",
                 initial: false,
+                filterData: function(typed, records) {
+                    var q = typed.toLowerCase(), found = {};
+                    for (var key in records) {
+                        if (key.toLowerCase().indexOf(q) >= 0) { found[key] = records[key]; }
+                    }
+                    return found;
+                },
+                buildTip: function(name) {
+                    var tip = L.DomUtil.create("li", "");
+                    tip.textContent = name;
+                    return tip;
+                },
                 collapsed: {{ this.collapsed|tojson }},
                 textPlaceholder: {{ this.placeholder|tojson }},
                 textErr: {{ this.text_err|tojson }},
@@ -495,7 +515,7 @@ def build_map(
 
     kurils = islands[islands["group"] != "context"]
     (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds
-    fig = Figure(title=text("title", lang))
+    fig = Page(title=text("title", lang))
     m = KurilsMap(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         tiles=None,
