@@ -29,7 +29,7 @@ from matplotlib.patches import Patch, Rectangle
 from ._atomic import write_atomic
 from .borders import DEFAULT_LINES, load_borders
 from .i18n import LANGS, name_column, text
-from .islands import load_islands
+from .islands import check_user_islands, load_islands
 from .views import HOLDERS, PALETTE, VIEWS, holders
 
 __all__ = ["FIGURE_CRS", "FONT_FAMILY", "figure", "plot", "save_figure"]
@@ -164,7 +164,7 @@ def plot(
     if ax is None:
         ax = Figure(figsize=FIGSIZE, dpi=150).add_subplot()
     user = islands is not None
-    islands = load_islands() if islands is None else islands
+    islands = load_islands() if islands is None else check_user_islands(islands)
     crs = pyproj.CRS.from_user_input(FIGURE_CRS)
     gdf = islands.to_crs(crs)
     holder = holders(islands.reset_index(drop=True), view).to_numpy()
