@@ -15,7 +15,12 @@ from .errors import KurilsDataError
 from .measurement import area_km2
 from .reading import describe, read_geometry, read_table
 from .sources import source_ids
-from .validate import check_references, validate_geometry, validate_table
+from .validate import (
+    check_one_series,
+    check_references,
+    validate_geometry,
+    validate_table,
+)
 
 __all__ = ["load_island_table", "load_island_units", "load_islands"]
 
@@ -76,6 +81,8 @@ def _island_table(attributes: PathOrFrame, known: pd.Index) -> pd.DataFrame:
             "status must be 'disputed' exactly where more than one state claims the "
             f"island: {', '.join(table.loc[wrong, 'island_id'])}",
         )
+    disputed = table["status"].eq("disputed")
+    check_one_series(table, disputed, "population", where, "island_id")
     return table
 
 

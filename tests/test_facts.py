@@ -1,0 +1,145 @@
+"""Every fact from a cited source, one series per figure (issue 13).
+
+The rejections are tested on the shipped tables with one thing broken, so each test
+shows that the real data passes and that the check bites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.resources import files
+
+import pandas as pd
+import pytest
+
+import kurils
+from kurils import _resources
+from kurils.sources import check_bibliography
+
+ATTRIBUTES = files("kurils") / "geodata" / "attributes"
+
+
+def _csv(name: str) -> pd.DataFrame:
+    with (ATTRIBUTES / name).open(encoding="utf-8") as f:
+        return pd.read_csv(f, dtype=str, keep_default_na=False)
+
+
+def test_shipped_bibliography_is_clean():
+    sources = kurils.load_sources()
+    assert sources["url"].str.match(r"https?://[^/]*[^./]/").all()
+    assert not sources["url"].duplicated().any()
+    check_bibliography()  # every source is cited by some table
+
+
+def test_duplicate_url_is_rejected():
+    sources = _csv("sources.csv")
+    sources.loc[1, "url"] = sources.loc[0, "url"]
+    with pytest.raises(kurils.KurilsDataError, match="URL given more than once"):
+        kurils.load_sources(sources)
+
+
+def test_mirror_equal_to_an_original_is_a_duplicate():
+    sources = _csv("sources.csv")
+    sources.loc[1, "archive_url"] = sources.loc[0, "url"]
+    with pytest.raises(kurils.KurilsDataError, match="more than once"):
+        kurils.load_sources(sources)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://example.org/a", "www.mofa.go.jp/a", "https://de.m.wikipedia.org./wiki/X"],
+)
+def test_non_http_url_is_rejected(url):
+    sources = _csv("sources.csv")
+    sources.loc[3, "url"] = url
+    with pytest.raises(kurils.KurilsDataError, match="not an http"):
+        kurils.load_sources(sources)
+
+
+def test_source_without_url_is_rejected():
+    sources = _csv("sources.csv")
+    sources.loc[3, "url"] = ""
+    with pytest.raises(kurils.KurilsDataError, match="'url' is empty"):
+        kurils.load_sources(sources)
+
+
+def test_uncited_source_is_rejected():
+    sources = _csv("sources.csv")
+    extra = sources.iloc[[0]].assign(
+        source_id="never_cited", url="https://example.org/never-cited"
+    )
+    with pytest.raises(kurils.KurilsDataError, match="cited by no table: never_cited"):
+        check_bibliography(pd.concat([sources, extra], ignore_index=True))
+
+
+def test_population_1945_adds_up_to_the_published_totals():
+    """The four groups sum to the total the same sources publish (17,291 / 3,124)."""
+    pop = kurils.load_population_1945()
+    assert list(pop["group_id"]) == ["iturup", "kunashir", "shikotan", "habomai"]
+    assert (pop["people"].sum(), pop["households"].sum()) == (17291, 3124)
+    assert set(pop["year"]) == {1945}
+    sources = kurils.load_sources()
+    assert sources.loc[pop["source"], "publisher"].str.contains("Cabinet Office").all()
+
+
+def test_population_1945_without_source_or_year_is_rejected():
+    pop = _csv("population_1945.csv")
+    for col in ("source", "year"):
+        bad = pop.copy()
+        bad.loc[0, col] = ""
+        with pytest.raises(kurils.KurilsDataError, match=col):
+            kurils.load_population_1945(bad)
+
+
+def test_population_1945_groups_cover_each_disputed_island_once():
+    pop = _csv("population_1945.csv")
+    pop.loc[0, "island_ids"] = "iturup;kunashir"
+    with pytest.raises(kurils.KurilsDataError, match="exactly once"):
+        kurils.load_population_1945(pop)
+
+
+def test_disputed_islands_share_one_population_series():
+    islands = kurils.load_island_table()
+    disputed = islands[islands["status"].eq("disputed") & islands["population"].notna()]
+    assert (
+        disputed[["population_source", "population_year"]].drop_duplicates().shape[0]
+        == 1
+    )
+
+
+def test_population_from_another_series_needs_a_note():
+    islands = _csv("islands.csv")
+    row = islands.index[islands["island_id"].eq("kunashir")][0]
+    islands.loc[row, ["population", "population_year", "population_source"]] = [
+        "8531",
+        "2018",
+        "wp_ja_chishima",
+    ]
+    islands.loc[row, "note"] = "Kunashir."
+    with pytest.raises(kurils.KurilsDataError, match="another series"):
+        kurils.load_island_table(islands)
+    islands.loc[row, "note"] = "Other series: wp_ja_chishima, the only 2018 figure."
+    assert kurils.load_island_table(islands).loc[row, "population"] == 8531
+
+
+def test_fact_without_year_is_rejected():
+    islands = _csv("islands.csv")
+    islands.loc[islands["island_id"].eq("iturup"), "population_year"] = ""
+    with pytest.raises(kurils.KurilsDataError, match="population_year"):
+        kurils.load_island_table(islands)
+
+
+def test_every_treaty_has_an_entry_into_force_after_signing():
+    timeline = kurils.events()
+    treaties = timeline[timeline["kind"].eq("treaty")]
+    assert treaties["effective_date"].notna().all()
+    assert (treaties["effective_date"] > treaties["date"]).all()
+    assert all(isinstance(d, dt.date) for d in treaties["effective_date"])
+
+
+def test_wording_follows_mofa():
+    """MOFA says Urup *and* the islands north of it are undetermined, not 'north of Urup'."""
+    for name in _resources.CITING_TABLES:
+        table = _csv(name.split("/")[-1])
+        text = " ".join(table.astype(str).to_numpy().ravel())
+        assert "Kurils north of Urup" not in text, name
