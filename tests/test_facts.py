@@ -143,3 +143,14 @@ def test_wording_follows_mofa():
         table = _csv(name.split("/")[-1])
         text = " ".join(table.astype(str).to_numpy().ravel())
         assert "Kurils north of Urup" not in text, name
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "ja"])
+def test_each_view_is_titled_in_its_own_terms(lang):
+    from kurils.i18n import TITLE_SOURCES, title
+
+    titles = {v: title(v, lang) for v in ("neutral", "de_facto", "japan", "russia")}
+    assert len(set(titles.values())) == 4
+    assert "千島列島" not in titles["japan"]  # the four groups are not in it for Japan
+    known = kurils.load_sources().index
+    assert all(sid in known for ids in TITLE_SOURCES.values() for sid in ids)
