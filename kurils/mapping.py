@@ -17,7 +17,7 @@ from .borders import DEFAULT_LINES, load_borders
 from .errors import KurilsDataError
 from .escape import escape_text
 from .history import check_date, events, holdings
-from .i18n import LANGS, text
+from .i18n import LANGS, text, title
 from .islands import load_island_units, load_islands
 from .layers import (
     borders_layer,
@@ -495,7 +495,7 @@ def build_map(
 
     kurils = islands[islands["group"] != "context"]
     (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds
-    fig = Figure(title=text("title", lang))
+    fig = Figure(title=title(view, lang))
     m = KurilsMap(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         tiles=None,
