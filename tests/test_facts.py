@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from importlib.resources import files
 
+import geopandas as gpd
 import pandas as pd
 import pytest
 
@@ -154,3 +155,39 @@ def test_each_view_is_titled_in_its_own_terms(lang):
     assert "千島列島" not in titles["japan"]  # the four groups are not in it for Japan
     known = kurils.load_sources().index
     assert all(sid in known for ids in TITLE_SOURCES.values() for sid in ids)
+
+
+# Distances from Cape Nosappu to the nearest shore of each island, in km, as
+# published by the Northern Territories Issue Association (hoppou_areas_h26), keyed
+# by the Japanese name. They are an independent check of which Russian-named polygon
+# carries which Japanese name.
+NOSAPPU_KM = {
+    "貝殻島": 3.7,
+    "水晶島": 7.0,
+    "秋勇留島": 13.7,
+    "勇留島": 16.6,
+    "志発島": 25.5,
+    "多楽島": 45.5,
+    "色丹島": 73.3,
+    "択捉島": 144.5,
+}
+
+
+def test_habomai_name_pairs_fit_the_published_distances(islands):
+    """Each Japanese name sits on the polygon at its published distance from Nosappu.
+
+    Distances are measured in an azimuthal equidistant projection centred on the
+    cape, where distances from the centre are geodesic (error well under 0.1 km at
+    150 km); the published values are rounded to 0.1 km and were measured on other
+    coastlines, so a match within 1 km is expected, and the nearest other candidate
+    is farther than that for every islet.
+    """
+    cape = kurils.load_places().set_index("place_id").loc["cape_nosappu", "geometry"]
+    aeqd = f"+proj=aeqd +lat_0={cape.y} +lon_0={cape.x} +datum=WGS84"
+    shapes = islands.set_index("name_ja").geometry.to_crs(aeqd)
+    origin = gpd.GeoSeries([cape], crs=4326).to_crs(aeqd).iloc[0]
+    measured = {name: shapes.loc[name].distance(origin) / 1000 for name in NOSAPPU_KM}
+    for name, published in NOSAPPU_KM.items():
+        assert abs(measured[name] - published) < 1.0, (name, measured[name])
+        others = [abs(measured[o] - published) for o in NOSAPPU_KM if o != name]
+        assert min(others) > 1.0, name
