@@ -32,36 +32,36 @@ def test_shipped_bibliography_is_clean():
     check_bibliography()  # every source is cited by some table
 
 
-def test_duplicate_url_is_rejected():
-    sources = _csv("sources.csv")
-    sources.loc[1, "url"] = sources.loc[0, "url"]
-    with pytest.raises(kurils.KurilsDataError, match="URL given more than once"):
-        kurils.load_sources(sources)
-
-
-def test_mirror_equal_to_an_original_is_a_duplicate():
-    sources = _csv("sources.csv")
-    sources.loc[1, "archive_url"] = sources.loc[0, "url"]
-    with pytest.raises(kurils.KurilsDataError, match="more than once"):
-        kurils.load_sources(sources)
-
-
 @pytest.mark.parametrize(
-    "url",
-    ["ftp://example.org/a", "www.mofa.go.jp/a", "https://de.m.wikipedia.org./wiki/X"],
+    ("name", "row", "column", "value", "match"),
+    [
+        ("sources.csv", 1, "url", "<url of row 0>", "URL given more than once"),
+        ("sources.csv", 1, "archive_url", "<url of row 0>", "more than once"),
+        ("sources.csv", 3, "url", "ftp://example.org/a", "not an http"),
+        ("sources.csv", 3, "url", "www.mofa.go.jp/a", "not an http"),
+        ("sources.csv", 3, "url", "https://de.m.wikipedia.org./wiki/X", "not an http"),
+        ("sources.csv", 3, "url", "", "'url' is empty"),
+        ("population_1945.csv", 0, "source", "", "source"),
+        ("population_1945.csv", 0, "year", "", "year"),
+        ("population_1945.csv", 0, "island_ids", "iturup;kunashir", "exactly once"),
+        ("islands.csv", 22, "population_year", "", "population_year"),
+    ],
 )
-def test_non_http_url_is_rejected(url):
-    sources = _csv("sources.csv")
-    sources.loc[3, "url"] = url
-    with pytest.raises(kurils.KurilsDataError, match="not an http"):
-        kurils.load_sources(sources)
-
-
-def test_source_without_url_is_rejected():
-    sources = _csv("sources.csv")
-    sources.loc[3, "url"] = ""
-    with pytest.raises(kurils.KurilsDataError, match="'url' is empty"):
-        kurils.load_sources(sources)
+def test_one_broken_cell_is_rejected(name, row, column, value, match):
+    """The shipped table with one cell broken: duplicate or non-http(s) URLs, no URL,
+    a fact without source or year, a 1945 group listing an island twice."""
+    table = _csv(name)
+    assert table.loc[row, column] != value
+    if value == "<url of row 0>":
+        value = table.loc[0, "url"]  # a mirror equal to another source's original
+    table.loc[row, column] = value
+    load = {
+        "sources.csv": kurils.load_sources,
+        "population_1945.csv": kurils.load_population_1945,
+        "islands.csv": kurils.load_island_table,
+    }[name]
+    with pytest.raises(kurils.KurilsDataError, match=match):
+        load(table)
 
 
 def test_uncited_source_is_rejected():
@@ -81,22 +81,6 @@ def test_population_1945_adds_up_to_the_published_totals():
     assert set(pop["year"]) == {1945}
     sources = kurils.load_sources()
     assert sources.loc[pop["source"], "publisher"].str.contains("Cabinet Office").all()
-
-
-def test_population_1945_without_source_or_year_is_rejected():
-    pop = _csv("population_1945.csv")
-    for col in ("source", "year"):
-        bad = pop.copy()
-        bad.loc[0, col] = ""
-        with pytest.raises(kurils.KurilsDataError, match=col):
-            kurils.load_population_1945(bad)
-
-
-def test_population_1945_groups_cover_each_disputed_island_once():
-    pop = _csv("population_1945.csv")
-    pop.loc[0, "island_ids"] = "iturup;kunashir"
-    with pytest.raises(kurils.KurilsDataError, match="exactly once"):
-        kurils.load_population_1945(pop)
 
 
 def test_disputed_islands_share_one_population_series():
@@ -121,13 +105,6 @@ def test_population_from_another_series_needs_a_note():
         kurils.load_island_table(islands)
     islands.loc[row, "note"] = "Other series: wp_ja_chishima, the only 2018 figure."
     assert kurils.load_island_table(islands).loc[row, "population"] == 8531
-
-
-def test_fact_without_year_is_rejected():
-    islands = _csv("islands.csv")
-    islands.loc[islands["island_id"].eq("iturup"), "population_year"] = ""
-    with pytest.raises(kurils.KurilsDataError, match="population_year"):
-        kurils.load_island_table(islands)
 
 
 def test_every_treaty_has_an_entry_into_force_after_signing():
