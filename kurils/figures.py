@@ -28,7 +28,7 @@ from matplotlib.patches import Patch, Rectangle
 
 from ._atomic import write_atomic
 from .borders import DEFAULT_LINES, load_borders
-from .i18n import LANGS, name_column, text
+from .i18n import LANGS, name_column, text, title
 from .islands import check_user_islands, load_islands
 from .views import HOLDERS, PALETTE, VIEWS, holders
 
@@ -157,7 +157,7 @@ def plot(
     --------
     >>> ax = plot(view="japan", lang="ja")
     >>> ax.get_title()
-    '北方領土問題（千島列島）'
+    '北方領土問題：日本政府の立場'
     """
     _check(view, lang)
     _register_font()
@@ -266,7 +266,7 @@ def plot(
     legend.set_zorder(7)
     _scale_bar(ax, lang)
     _north_arrow(ax, crs, lang)
-    ax.set_title(text("title", lang), fontproperties=_font(13))
+    ax.set_title(title(view, lang), fontproperties=_font(13))
     ax.figure.text(
         0.01,
         0.005,

@@ -16,7 +16,12 @@ from .errors import KurilsDataError
 from .measurement import area_km2
 from .reading import describe, read_geometry, read_table
 from .sources import source_ids
-from .validate import check_references, validate_geometry, validate_table
+from .validate import (
+    check_one_series,
+    check_references,
+    validate_geometry,
+    validate_table,
+)
 
 __all__ = [
     "check_user_islands",
@@ -66,6 +71,8 @@ def _island_table(attributes: PathOrFrame, known: pd.Index) -> pd.DataFrame:
     for col in _source_columns(schema.ISLANDS):
         check_references(table[col], known, f"source id in {col!r}", where)
     _check_claims(table, where)
+    disputed = table["status"].eq("disputed")
+    check_one_series(table, disputed, "population", where, "island_id")
     return table
 
 

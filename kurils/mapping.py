@@ -13,7 +13,7 @@ from .admin_units import load_admin_units
 from .borders import DEFAULT_LINES, load_borders
 from .escape import escape_text
 from .history import check_date, events, holdings
-from .i18n import LANGS, text
+from .i18n import LANGS, text, title
 from .islands import check_user_islands, load_island_units, load_islands
 from .layers import (
     borders_layer,
@@ -469,7 +469,7 @@ def build_map(
 
     kurils = islands[islands["group"] != "context"]
     (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds
-    fig = Page(title=text("title", lang))
+    fig = Page(title=title(view, lang))
     m = KurilsMap(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         tiles=None,

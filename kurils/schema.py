@@ -31,6 +31,7 @@ __all__ = [
     "MAX_TEXT",
     "PERIODS",
     "PLACES",
+    "POPULATION_1945",
     "REGION_BOUNDS",
     "RU_DISTRICTS",
     "SOURCES",
@@ -44,7 +45,7 @@ COUNTRIES = frozenset({"JPN", "RUS"})
 GROUPS = frozenset({"greater_kuril", "lesser_kuril", "context"})
 STATUSES = frozenset({"disputed", "undisputed"})
 #: How Japan's government regards a piece of land: its own, Russia's, or of
-#: undetermined status (southern Sakhalin and the Kurils north of Iturup).
+#: undetermined status (southern Sakhalin, and Urup and the islands north of it).
 JAPAN_VIEWS = frozenset({"JPN", "RUS", "undetermined"})
 #: Russian districts of Sakhalin Oblast that administer the chain (``unit_id``).
 RU_DISTRICTS = frozenset({"severo_kurilsky", "kurilsky", "yuzhno_kurilsky"})
@@ -369,10 +370,41 @@ EVENTS = TableSchema(
 
 SOURCES = TableSchema(
     name="sources",
-    columns=("source_id", "title", "publisher", "url", "year", "accessed", "licence"),
+    columns=(
+        "source_id",
+        "title",
+        "publisher",
+        "url",
+        "year",
+        "accessed",
+        "licence",
+        "archive_url",
+    ),
     key=("source_id",),
     integer=("year",),
-    required=("source_id", "title"),
+    required=("source_id", "title", "url"),
+)
+
+#: The Japanese residents of the four groups on 15 August 1945, one row per group.
+POPULATION_1945 = TableSchema(
+    name="population_1945",
+    columns=(
+        "group_id",
+        "name_en",
+        "name_ja",
+        "island_ids",
+        "people",
+        "households",
+        "source",
+        "year",
+        "note",
+    ),
+    key=("group_id",),
+    integer=("people", "households", "year"),
+    vocab={"group_id": frozenset({"iturup", "kunashir", "shikotan", "habomai"})},
+    facts={"people": ("source", "year"), "households": ("source", "year")},
+    required=("group_id", "island_ids", "people", "households", "source", "year"),
+    ranges={"people": _POPULATION, "households": _POPULATION, "year": (1945, 1945)},
 )
 
 # The frames the loaders return, as the map's layer builders read them: a user
