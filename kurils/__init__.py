@@ -16,6 +16,7 @@ from .history import events, holdings, sovereignty_at
 from .islands import load_island_table, load_island_units, load_islands
 from .measurement import EQUAL_AREA_CRS, area_km2
 from .places import load_places
+from .population import load_population_1945
 from .sources import load_sources
 
 __version__ = "0.1.0"
@@ -72,6 +73,7 @@ __all__ = [
     "load_island_units",
     "load_islands",
     "load_places",
+    "load_population_1945",
     "load_sources",
     "render_html",
     "save_map",

@@ -32,6 +32,17 @@ PLACES = "attributes/places.csv"
 BORDERS = "attributes/borders.csv"
 EVENTS = "attributes/events.csv"
 SOURCES = "attributes/sources.csv"
+POPULATION_1945 = "attributes/population_1945.csv"
+#: Every shipped table that cites sources (all but the bibliography itself).
+CITING_TABLES = (
+    ISLANDS,
+    ADMIN_UNITS,
+    ISLAND_UNITS,
+    PLACES,
+    BORDERS,
+    EVENTS,
+    POPULATION_1945,
+)
 
 
 def data_root() -> Traversable:

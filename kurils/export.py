@@ -36,6 +36,7 @@ from .borders import load_borders
 from .history import events
 from .islands import load_islands
 from .places import load_places
+from .population import load_population_1945
 from .sources import load_sources
 
 __all__ = ["FORMATS", "LAYERS", "Layer", "export", "licence_text"]
@@ -88,6 +89,7 @@ LAYERS: tuple[Layer, ...] = (
     Layer("places", _places, CC_BY_SA),
     Layer("borders", _borders, ODBL),  # median lines of the coastlines' straits
     Layer("events", _events, CC_BY_SA),
+    Layer("population_1945", lambda islands: load_population_1945(), None),
     Layer("sources", _sources, None),
     # maritime zones and scenarios: one Layer(...) line each, when they ship
 )
@@ -332,7 +334,7 @@ def export(
     >>> import pyogrio, tempfile
     >>> out = export(tempfile.mkdtemp() + "/kurils.gpkg")
     >>> [name for name, _ in pyogrio.list_layers(out)]
-    ['islands', 'admin_units', 'places', 'borders', 'events', 'sources']
+    ['islands', 'admin_units', 'places', 'borders', 'events', 'population_1945', 'sources']
     >>> info = pyogrio.read_info(out, layer="events")
     >>> types = dict(zip(info["fields"], info["dtypes"]))
     >>> types["date"], types["year"], types["title_ja"]

@@ -31,8 +31,8 @@ from matplotlib.textpath import TextPath
 from ._atomic import write_atomic
 from .borders import DEFAULT_LINES, load_borders
 from .history import check_date, events, sovereignty_at
-from .i18n import LANGS, name_column, text
-from .islands import load_islands
+from .i18n import LANGS, name_column, text, title
+from .islands import check_user_islands, load_islands
 from .views import HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
 
 __all__ = ["FIGURE_CRS", "FONT_FAMILY", "figure", "plot", "save_figure"]
@@ -225,14 +225,14 @@ def plot(
     --------
     >>> ax = plot(view="japan", lang="ja")
     >>> ax.get_title()
-    '北方領土問題（千島列島）'
+    '北方領土問題：日本政府の立場'
     """
     _check(view, lang)
     _register_font()
     if ax is None:
         ax = Figure(figsize=FIGSIZE, dpi=150).add_subplot()
     user = islands is not None
-    islands = load_islands() if islands is None else islands
+    islands = load_islands() if islands is None else check_user_islands(islands)
     crs = pyproj.CRS.from_user_input(FIGURE_CRS)
     gdf = islands.to_crs(crs)
     if date is None:
@@ -333,7 +333,7 @@ def plot(
     legend.set_zorder(7)
     _scale_bar(ax, lang)
     _north_arrow(ax, crs, lang)
-    ax.set_title(text("title", lang), fontproperties=_font(13))
+    ax.set_title(title(view, lang), fontproperties=_font(13))
     ax.figure.text(
         0.01,
         0.005,

@@ -84,6 +84,12 @@ def parse_date(value) -> dt.date:
     ...
     ValueError: not an ISO date (YYYY-MM-DD): '7 May 1875'
     """
+    if (
+        value is None
+        or value is pd.NaT
+        or (isinstance(value, float) and value != value)
+    ):
+        raise ValueError(f"no date given: {value!r}")
     if isinstance(value, pd.Timestamp):
         return value.date()
     if isinstance(value, dt.datetime):
@@ -114,15 +120,10 @@ def iso_date(value) -> str:
     return parse_date(value).isoformat()
 
 
-def _to_dates(values: pd.Series, col: str, where: str) -> pd.Series:
-    """A column of ISO dates as :data:`DATE_DTYPE`; a bad one names its row."""
-    parsed = []
-    for i, v in enumerate(values):
-        try:
-            parsed.append(parse_date(v) if pd.notna(v) else None)
-        except ValueError as e:
-            raise KurilsDataError(where, f"column {col!r}, row {i + 2}: {e}") from None
-    return pd.Series(pd.to_datetime(parsed), index=values.index).astype(DATE_DTYPE)
+def _to_dates(values: pd.Series) -> pd.Series:
+    """A validated column of dates (ISO text, dates, Timestamps) as DATE_DTYPE."""
+    days = [parse_date(v) if pd.notna(v) else None for v in values]
+    return pd.Series(pd.to_datetime(days), index=values.index).astype(DATE_DTYPE)
 
 
 def events(data: PathOrFrame = None, sources=None) -> pd.DataFrame:
@@ -153,8 +154,8 @@ def events(data: PathOrFrame = None, sources=None) -> pd.DataFrame:
     table = validate_table(df, schema.EVENTS, where)
     known = source_ids(sources)
     check_references(table["source"], known, "source id", where)
-    for col in ("date", "effective_date"):
-        table[col] = _to_dates(table[col], col, where)
+    for col in schema.EVENTS.dates:
+        table[col] = _to_dates(table[col])  # validate_table checked them
     if not table["date"].is_monotonic_increasing:
         raise KurilsDataError(where, "events are not in date order")
     tokens = _tokens(load_island_table(sources=known))

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element, Figure, MacroElement
+from branca.element import Element, MacroElement
 from folium.plugins import Fullscreen, GroupedLayerControl, Search
 from jinja2 import Template
 
-from . import schema
 from .admin_units import load_admin_units
 from .borders import DEFAULT_LINES, load_borders
-from .errors import KurilsDataError
 from .escape import escape_text
 from .history import check_date, events, holdings, iso_date
-from .i18n import LANGS, text
-from .islands import load_island_units, load_islands
+from .i18n import LANGS, text, title
+from .islands import check_user_islands, load_island_units, load_islands
 from .layers import (
     borders_layer,
     claims_layer,
@@ -31,12 +27,10 @@ from .layers import (
     places_layer,
     stripe_pattern,
 )
-from .measurement import area_km2
-from .offline import KurilsMap
+from .offline import KurilsMap, Page
 from .places import load_places
 from .sources import load_sources
 from .tiles import ALIASES, tile_options
-from .validate import validate_geometry, validate_table
 from .views import BORDER_STYLES, HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
 
 __all__ = ["TILES", "build_map"]
@@ -167,10 +161,30 @@ class _IslandSearch(Search):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+            (function(layer) {
+                // the names travel escaped; match and show them as written
+                var decoder = document.createElement("textarea");
+                layer.eachLayer(function(l) {
+                    decoder.innerHTML = l.feature.properties.search;
+                    l.feature.properties.search_text = decoder.value;
+                });
+            })({{ this.layer.get_name() }});
             var {{ this.get_name() }} = new L.Control.Search({
                 layer: {{ this.layer.get_name() }},
-                propertyName: {{ this.search_label|tojson }},
+                propertyName: "search_text",
                 initial: false,
+                filterData: function(typed, records) {
+                    var q = typed.toLowerCase(), found = {};
+                    for (var key in records) {
+                        if (key.toLowerCase().indexOf(q) >= 0) { found[key] = records[key]; }
+                    }
+                    return found;
+                },
+                buildTip: function(name) {
+                    var tip = L.DomUtil.create("li", "");
+                    tip.textContent = name;
+                    return tip;
+                },
                 collapsed: {{ this.collapsed|tojson }},
                 textPlaceholder: {{ this.placeholder|tojson }},
                 textErr: {{ this.text_err|tojson }},
@@ -363,46 +377,6 @@ def _attribution_html(sources) -> str:
     )
 
 
-# What the map reads from a user's islands, checked like the loaders check files.
-_MAP_ISLANDS = replace(
-    schema.ISLANDS,
-    name="map islands",
-    # the names, groups, holders and status: the first columns of ISLANDS
-    columns=schema.ISLANDS.columns[: schema.ISLANDS.columns.index("japan_view") + 1],
-    integer=(),
-    number=(),
-    facts={},
-    ranges={},
-    required=(
-        "island_id",
-        "name_en",
-        "group",
-        "administered_by",
-        "claimed_by",
-        "status",
-    ),
-)
-
-
-def _check_islands(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """A user's GeoDataFrame: the columns and values the map reads, valid geometry
-    in the region, unique ids; any CRS (reprojected, as explore() does)."""
-    where = "<islands>"
-    if not isinstance(islands, gpd.GeoDataFrame):
-        raise KurilsDataError(where, "expected a GeoDataFrame")
-    if islands.crs is None:
-        raise KurilsDataError(where, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
-    validate_table(
-        pd.DataFrame(islands.drop(columns=islands.geometry.name)), _MAP_ISLANDS, where
-    )
-    out = validate_geometry(islands.to_crs(4326).reset_index(drop=True), where)
-    for col in [c for c in schema.ISLANDS.columns if c not in out.columns]:
-        out[col] = None  # optional facts the user's table does not have
-    if "area_km2" not in out.columns:
-        out["area_km2"] = area_km2(out).round(2)
-    return out
-
-
 def build_map(
     view: str = "neutral",
     lang: str = "en",
@@ -471,7 +445,7 @@ def build_map(
     user = islands is not None
     links = load_island_units(sources=known)  # read once, handed to both loaders
     islands = (
-        _check_islands(islands)
+        check_user_islands(islands)
         if user
         else load_islands(sources=known, island_units=links)
     )
@@ -492,7 +466,7 @@ def build_map(
 
     kurils = islands[islands["group"] != "context"]
     (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds
-    fig = Figure(title=text("title", lang))
+    fig = Page(title=title(view, lang))
     m = KurilsMap(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         tiles=None,
@@ -518,14 +492,14 @@ def build_map(
     present = borders[borders["kind"] != "proposed"]
     if date is not None or history:
         periods = holdings(timeline, islands)
-        isl = holdings_layer(
+        isl = holdings_layer.__wrapped__(
             islands, periods, date=date, lang=lang, fill_opacity=fill_opacity
         )
         if date is not None:
             day = pd.Timestamp(date)
             on = (present["valid_from"] <= day) & ~(present["valid_to"] <= day)
             lines = [
-                borders_layer(
+                borders_layer.__wrapped__(
                     present[on],
                     lang=lang,
                     sources=sources,
@@ -534,7 +508,7 @@ def build_map(
             ]
         else:  # the slider shows the lines in force: not the 1956 proposal
             lines = [
-                borders_layer(
+                borders_layer.__wrapped__(
                     present,
                     lang=lang,
                     sources=sources,
@@ -544,7 +518,7 @@ def build_map(
     else:
         pattern = stripe_pattern()
         pattern.add_to(m)  # rendered before the islands, whatever the initial view
-        isl = islands_layer(
+        isl = islands_layer.__wrapped__(
             islands,
             view=view,
             lang=lang,
@@ -555,13 +529,13 @@ def build_map(
             fill_opacity=fill_opacity,
         )
         lines = [
-            borders_layer(
+            borders_layer.__wrapped__(
                 borders[borders["border_id"] == "shimoda_1855"],
                 lang=lang,
                 sources=sources,
                 name=text("layer_shimoda", lang),
             ),
-            borders_layer(
+            borders_layer.__wrapped__(
                 borders[borders["kind"] == "line_of_control"],
                 lang=lang,
                 sources=sources,
@@ -569,15 +543,25 @@ def build_map(
             ),
         ]
     isl.add_to(m)
+    # a user's islands may match no district or no claimed municipality
+    ru, jp = (units[units["country"] == c] for c in ("RUS", "JPN"))
     overlays = [
-        districts_layer(units[units["country"] == "RUS"], lang=lang, sources=sources),
-        claims_layer(units[units["country"] == "JPN"], lang=lang, sources=sources),
+        *(
+            [districts_layer.__wrapped__(ru, lang=lang, sources=sources)]
+            if len(ru)
+            else []
+        ),
+        *(
+            [claims_layer.__wrapped__(jp, lang=lang, sources=sources)]
+            if len(jp)
+            else []
+        ),
         *lines,
-        labels_layer(islands, lang=lang),
-        places_layer(places, lang=lang, sources=sources),
+        labels_layer.__wrapped__(islands, lang=lang),
+        places_layer.__wrapped__(places, lang=lang, sources=sources),
     ]
     if history:
-        overlays.append(events_layer(timeline, lang=lang, sources=sources))
+        overlays.append(events_layer.__wrapped__(timeline, lang=lang, sources=sources))
     for layer in overlays:
         layer.add_to(m)
     groups = {}

@@ -74,13 +74,26 @@ def _countries(codes: object, lang: str) -> str:
 
 
 def island_search(islands: pd.DataFrame) -> pd.Series:
-    """Every name of each island in one string, for the search box."""
-    cols = ["name_en", "name_ru", "name_ja", "name_ja_romaji", "alt_names"]
-    joined = islands[cols].apply(
-        lambda r: " · ".join(str(v).replace(";", " · ") for v in r if pd.notna(v)),
-        axis=1,
-    )
-    return joined.map(escape_text)
+    """Every name of each island in one string, for the search box.
+
+    The names as written, joined by " · " (only ``alt_names`` is a ``;``-separated
+    list), then escaped: the page decodes the text before it matches or shows it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> row = {"name_en": "O'Brien & Sons; <Isle>", "name_ru": None, "name_ja": "島",
+    ...        "name_ja_romaji": None, "alt_names": "A;B"}
+    >>> island_search(pd.DataFrame([row])).iloc[0]
+    'O&#x27;Brien &amp; Sons; &lt;Isle&gt; · 島 · A · B'
+    """
+    names = ["name_en", "name_ru", "name_ja", "name_ja_romaji"]
+
+    def one(r) -> str:
+        alt = str(r["alt_names"]).split(";") if pd.notna(r["alt_names"]) else []
+        return " · ".join([*(str(r[c]) for c in names if pd.notna(r[c])), *alt])
+
+    return islands.apply(one, axis=1).map(escape_text)
 
 
 def island_tooltip(islands: pd.DataFrame, lang: str) -> pd.Series:

@@ -222,6 +222,29 @@ def test_search_finds_an_island_by_any_name(page, query):
     assert "Iturup" in popup.inner_text() and "3,166.64" in popup.inner_text()
 
 
+@pytest.mark.parametrize("query", ["O'Brien", "& Sons", "<", "{{", "a;b"])
+def test_search_matches_and_shows_text_as_written(browser, islands, tmp_path, query):
+    name = "O'Brien & Sons <Isle> {{ 7*7 }} a;b"
+    mine = islands.copy()
+    mine.loc[mine.island_id == "iturup", "name_en"] = name
+    path = kurils.save_map(kurils.build_map(islands=mine), tmp_path / "s.html")
+    p = Page(browser, path)
+    try:
+        p.page.locator(".leaflet-control-search .search-button").click()
+        box = p.page.locator(".leaflet-control-search input.search-input")
+        box.fill(query)
+        box.dispatch_event("keyup")
+        tip = p.page.locator(".search-tip").first
+        tip.wait_for(timeout=5000)
+        assert tip.inner_text().startswith(name + " · ")
+        tip.click()
+        assert box.input_value().startswith(name + " · ")
+        p.page.locator(".leaflet-popup-content").wait_for()
+        assert p.errors == [] and p.requests == []
+    finally:
+        p.close()
+
+
 def test_history_slider_recolours_and_switches_borders(browser, tmp_path, output_dir):
     path = kurils.save_map(kurils.build_map(history=True), tmp_path / "history.html")
     p = Page(browser, path)

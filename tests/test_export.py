@@ -23,6 +23,7 @@ ex = importlib.import_module(
 
 NAMES = [x.name for x in ex.LAYERS]
 INTEGERS = {"year", "population", "population_year", "status_year", "area_year"}
+INTEGERS |= {"people", "households"}
 DATES = {"date", "effective_date", "valid_from", "valid_to", "accessed"}
 
 

@@ -113,7 +113,10 @@ def test_bad_date_names_column_and_row(data_dir):
         data_dir / "attributes" / "events.csv", dtype=str, keep_default_na=False
     )
     df.loc[3, "date"] = "1905-13-01"
-    with pytest.raises(KurilsDataError, match=r"column 'date', row 5: not an ISO date"):
+    with pytest.raises(
+        KurilsDataError,
+        match=r"column 'date' has values that are not dates .*1905-13-01 \(row 4",
+    ):
         kurils.events(df)
 
 
