@@ -346,9 +346,9 @@ def export(
         )
     chosen = [x for x in LAYERS if layers is None or x.name in layers]
     unknown = sorted(set(layers or ()) - {x.name for x in LAYERS})
-    if unknown:
+    if unknown or not chosen:
         raise ValueError(
-            f"unknown layers: {', '.join(unknown)}; "
+            f"unknown layers: {', '.join(unknown) or 'none given'}; "
             f"choose from {', '.join(x.name for x in LAYERS)}"
         )
     if format == "parquet":

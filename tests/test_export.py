@@ -254,6 +254,9 @@ def test_a_folder_that_is_not_an_export_is_not_replaced(tmp_path):
         kurils.export(tmp_path / "x.shp", "shp")
     with pytest.raises(ValueError, match="unknown layers: atlantis"):
         kurils.export(tmp_path / "x.gpkg", layers=["atlantis"])
+    with pytest.raises(ValueError, match="unknown layers: none given"):
+        kurils.export(tmp_path / "x.gpkg", layers=[])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
 
 
 def test_parquet_without_pyarrow_says_what_to_install(tmp_path, monkeypatch):
