@@ -18,11 +18,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
 from folium.plugins import StripePattern
-from jinja2 import Template
 
 from . import schema
+from .controls import Labels
 from .errors import KurilsDataError
 from .escape import escape_text
 from .i18n import LANGS, name_column, text
@@ -798,41 +797,8 @@ def labels_layer(
             big[col].fillna(big["name_en"]), points, big["area_km2"], strict=True
         )
     ]
-    _Labels(labels).add_to(group)
+    Labels(labels).add_to(group)
     return group
-
-
-class _Labels(MacroElement):
-    """All labels of a layer in one script (a folium Marker and DivIcon each would
-    be many times slower to render, and larger)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function() {
-            var map = {{ this._parent._parent.get_name() }};
-            var labels = {{ this.labels|tojson }}.map(function(d) {
-                var marker = L.marker([d[0], d[1]], {
-                    icon: L.divIcon({html: d[2], className: "kurils-label-icon", iconSize: [0, 0]}),
-                    interactive: false, keyboard: false
-                }).addTo({{ this._parent.get_name() }});
-                return [marker, d[3]];
-            });
-            function declutter() {
-                var z = map.getZoom();
-                labels.forEach(function(l) { l[0].setOpacity(z >= l[1] ? 1 : 0); });
-            }
-            map.on("zoomend", declutter);
-            map.whenReady(declutter);
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, labels: list):
-        super().__init__()
-        self._name = "Labels"
-        self.labels = labels
 
 
 @_checked
