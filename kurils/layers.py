@@ -29,13 +29,21 @@ from .islands import check_user_islands
 from .measurement import EQUAL_AREA_CRS
 from .popups import cite, island_popup, island_search, island_tooltip
 from .schema import TableSchema
+from .style import (
+    FILL_OPACITY,
+    HATCH,
+    HISTORY_PALETTE,
+    LABEL_ALWAYS_KM2,
+    LINES,
+    PALETTE,
+)
 from .validate import (
     check_references,
     validate_frame,
     validate_geometry,
     validate_table,
 )
-from .views import BORDER_STYLES, HISTORY_PALETTE, PALETTE, VIEWS, style_columns
+from .views import BORDER_STYLES, VIEWS, style_columns
 
 __all__ = [
     "MAP_PRECISION",
@@ -57,9 +65,7 @@ __all__ = [
 #: (~10 m): together well under the 100 m coastline error allowed on the map.
 MAP_TOLERANCE = 0.0004
 MAP_PRECISION = 1e-4
-#: Islands at least this large (km²) are always named; smaller ones from zoom
-#: LABEL_SMALL_ZOOM on.
-LABEL_ALWAYS_KM2 = 40.0
+#: Islands under :data:`kurils.style.LABEL_ALWAYS_KM2` are named from this zoom on.
 LABEL_SMALL_ZOOM = 7
 #: Rocks smaller than this (m²) are not drawn: under one OSM zoom-12 pixel
 #: (~27 m at 45°N), yet they are most of the vertices of the context land.
@@ -288,11 +294,11 @@ def _circle(radius: int, weight: int, fill_color: str) -> folium.CircleMarker:
 def stripe_pattern() -> StripePattern:
     """The hatching that marks disputed land (blue stripes over orange)."""
     return StripePattern(
-        angle=-45,
-        weight=3,
-        space_weight=3,
-        color=PALETTE["stripe"],
-        space_color=PALETTE["disputed"],
+        angle=HATCH["angle"],
+        weight=HATCH["width"],
+        space_weight=HATCH["width"],
+        color=HATCH["color"],
+        space_color=HATCH["space_color"],
         opacity=1,
         space_opacity=1,
     )
@@ -308,7 +314,7 @@ def islands_layer(
     units: pd.DataFrame,
     links: pd.DataFrame,
     pattern: StripePattern | None = None,
-    fill_opacity: float = 0.85,
+    fill_opacity: float = FILL_OPACITY,
     name: str | None = None,
     show: bool = True,
 ) -> folium.FeatureGroup:
@@ -359,8 +365,7 @@ def islands_layer(
         style = {
             "fillColor": p[f"fill_{view}"],
             "fillOpacity": fill_opacity,
-            "color": PALETTE["outline"],
-            "weight": 1,
+            **LINES["outline"].leaflet(),
             "dashArray": p["dash"] or None,
         }
         if p[f"hatch_{view}"]:
@@ -553,7 +558,7 @@ def holdings_layer(
     *,
     date=None,
     lang: str = "en",
-    fill_opacity: float = 0.85,
+    fill_opacity: float = FILL_OPACITY,
     name: str | None = None,
     show: bool = True,
 ) -> folium.FeatureGroup:
@@ -618,8 +623,7 @@ def holdings_layer(
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
             "fillOpacity": fill_opacity,
-            "color": PALETTE["outline"],
-            "weight": 1,
+            **LINES["outline"].leaflet(),
         },
         highlight_function=lambda f: {"weight": 3},
         zoom_on_click=False,

@@ -37,7 +37,16 @@ from .layers import (
 from .offline import KurilsMap, Page
 from .places import load_places
 from .sources import load_sources
-from .views import BORDER_STYLES, HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
+from .style import (
+    FILL_OPACITY,
+    FILL_OPACITY_OVER_TILES,
+    HATCH,
+    HISTORY_PALETTE,
+    LINES,
+    PALETTE,
+    SEA,
+)
+from .views import BORDER_STYLES, HOLDERS, VIEWS, holders
 
 __all__ = ["TILES", "build_map"]
 
@@ -72,8 +81,9 @@ def _legend_html(islands: gpd.GeoDataFrame, lang: str, has_borders: bool) -> str
         rows = []
         for h in present:
             swatch = (
-                f"background: repeating-linear-gradient(-45deg, {PALETTE['stripe']} 0 3px, "
-                f"{PALETTE['disputed']} 3px 6px);"
+                f"background: repeating-linear-gradient({HATCH['angle']}deg, "
+                f"{HATCH['color']} 0 {HATCH['width']}px, "
+                f"{HATCH['space_color']} {HATCH['width']}px {2 * HATCH['width']}px);"
                 if h == "disputed"
                 else f"background: {PALETTE[h]};"
             )
@@ -249,10 +259,9 @@ def build_map(
         max_zoom=13,
     )
     fig.add_child(m)
-    fig.header.add_child(
-        Element(f"<style>{page_file('kurils.css')}</style>"), name="kurils_css"
-    )
-    fill_opacity = 0.85
+    style = f":root {{ --kurils-sea: {SEA}; }}\n{page_file('kurils.css')}"
+    fig.header.add_child(Element(f"<style>{style}</style>"), name="kurils_css")
+    fill_opacity = FILL_OPACITY
     tile_layer = None
     if tiles is not None:
         url, attr = TILES[tiles]
@@ -263,7 +272,7 @@ def build_map(
             overlay=True,
             show=True,
         ).add_to(m)
-        fill_opacity = 0.55  # let the basemap show through
+        fill_opacity = FILL_OPACITY_OVER_TILES  # let the basemap show through
 
     present = borders[borders["kind"] != "proposed"]
     if date is not None or history:
@@ -386,8 +395,8 @@ def build_map(
             {
                 "initial": view,
                 "fillOpacity": fill_opacity,
-                "outline": PALETTE["outline"],
-                "weight": 1,
+                "outline": LINES["outline"].color,
+                "weight": LINES["outline"].width,
             },
         ).add_to(m)
     else:
