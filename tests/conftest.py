@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
-from importlib.resources import files
 from pathlib import Path
 
 import pytest
 
 import kurils
+from kurils import _resources
 
 
 @pytest.fixture(scope="session")
@@ -19,8 +19,9 @@ def islands():
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """The installed copy of geodata/ (a real directory: wheels install unzipped)."""
-    return Path(str(files("kurils") / "geodata"))
+    """The data kurils reads: the installed copy of geodata/ (a real directory:
+    wheels install unzipped), or the repository's in a checkout."""
+    return Path(str(_resources.data_root()))
 
 
 @pytest.fixture(scope="session")
