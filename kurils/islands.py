@@ -17,7 +17,12 @@ from .reading import describe, read_geometry, read_table
 from .sources import source_ids
 from .validate import check_references, validate_geometry, validate_table
 
-__all__ = ["load_island_table", "load_island_units", "load_islands"]
+__all__ = [
+    "check_user_islands",
+    "load_island_table",
+    "load_island_units",
+    "load_islands",
+]
 
 PathOrFrame = str | os.PathLike | pd.DataFrame | None
 
@@ -203,3 +208,55 @@ def _check_anchors(gdf: gpd.GeoDataFrame, where: str) -> None:
         raise KurilsDataError(
             where, f"anchor point is not on the island's polygon: {bad}"
         )
+
+
+def check_user_islands(
+    islands: gpd.GeoDataFrame, where: str = "<islands>"
+) -> gpd.GeoDataFrame:
+    """Check a user's own islands for a map or a figure, and complete them.
+
+    Parameters
+    ----------
+    islands : geopandas.GeoDataFrame
+        Islands as :func:`load_islands` returns them, possibly edited, filtered or
+        reprojected: any CRS is accepted (reprojected, as ``explore()`` does).
+    where : str, default "<islands>"
+        How error messages name the frame.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        A new frame in EPSG:4326 with a fresh index, the columns of
+        :data:`kurils.schema.USER_ISLANDS` checked and typed, every other column
+        of :data:`kurils.schema.ISLANDS` present (empty when the user's frame
+        lacks it) and ``area_km2`` computed when missing.
+
+    Raises
+    ------
+    KurilsDataError
+        When ``islands`` is not a GeoDataFrame or has no CRS, lacks a column the
+        map reads, has values outside the vocabulary, duplicate ids, or invalid or
+        misplaced geometry (e.g. swapped lon/lat).
+
+    Examples
+    --------
+    >>> mine = load_islands().query("status == 'disputed'").to_crs(3857)
+    >>> check_user_islands(mine).crs.to_epsg()
+    4326
+    >>> check_user_islands(mine.drop(columns="status"), where="mine.gpkg")
+    Traceback (most recent call last):
+    ...
+    kurils.errors.KurilsDataError: mine.gpkg: missing columns: status
+    """
+    if not isinstance(islands, gpd.GeoDataFrame):
+        raise KurilsDataError(where, "expected a GeoDataFrame")
+    if islands.crs is None:
+        raise KurilsDataError(where, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
+    attributes = pd.DataFrame(islands.drop(columns=islands.geometry.name))
+    validate_table(attributes, schema.USER_ISLANDS, where)
+    out = validate_geometry(islands.to_crs(4326).reset_index(drop=True), where)
+    for col in [c for c in schema.ISLANDS.columns if c not in out.columns]:
+        out[col] = None  # optional facts the user's table does not have
+    if "area_km2" not in out.columns:
+        out["area_km2"] = area_km2(out).round(2)
+    return out

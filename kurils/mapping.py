@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -11,13 +9,12 @@ from branca.element import Element, MacroElement
 from folium.plugins import Fullscreen, GroupedLayerControl, Search
 from jinja2 import Template
 
-from . import schema
 from .admin_units import load_admin_units
 from .borders import DEFAULT_LINES, load_borders
-from .errors import KurilsDataError
 from .escape import escape_text
 from .history import check_date, events, holdings
 from .i18n import LANGS, text
+from .islands import check_user_islands as _check_islands
 from .islands import load_island_units, load_islands
 from .layers import (
     borders_layer,
@@ -31,11 +28,9 @@ from .layers import (
     places_layer,
     stripe_pattern,
 )
-from .measurement import area_km2
 from .offline import KurilsMap, Page
 from .places import load_places
 from .sources import load_sources
-from .validate import validate_geometry, validate_table
 from .views import BORDER_STYLES, HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
 
 __all__ = ["TILES", "build_map"]
@@ -385,46 +380,6 @@ def _attribution_html(sources) -> str:
         "facts: kurils (CC BY-SA 4.0) from MOFA, GSI, Wikipedia et al., "
         "sources in popups; code licences in the page source"
     )
-
-
-# What the map reads from a user's islands, checked like the loaders check files.
-_MAP_ISLANDS = replace(
-    schema.ISLANDS,
-    name="map islands",
-    # the names, groups, holders and status: the first columns of ISLANDS
-    columns=schema.ISLANDS.columns[: schema.ISLANDS.columns.index("japan_view") + 1],
-    integer=(),
-    number=(),
-    facts={},
-    ranges={},
-    required=(
-        "island_id",
-        "name_en",
-        "group",
-        "administered_by",
-        "claimed_by",
-        "status",
-    ),
-)
-
-
-def _check_islands(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """A user's GeoDataFrame: the columns and values the map reads, valid geometry
-    in the region, unique ids; any CRS (reprojected, as explore() does)."""
-    where = "<islands>"
-    if not isinstance(islands, gpd.GeoDataFrame):
-        raise KurilsDataError(where, "expected a GeoDataFrame")
-    if islands.crs is None:
-        raise KurilsDataError(where, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
-    validate_table(
-        pd.DataFrame(islands.drop(columns=islands.geometry.name)), _MAP_ISLANDS, where
-    )
-    out = validate_geometry(islands.to_crs(4326).reset_index(drop=True), where)
-    for col in [c for c in schema.ISLANDS.columns if c not in out.columns]:
-        out[col] = None  # optional facts the user's table does not have
-    if "area_km2" not in out.columns:
-        out["area_km2"] = area_km2(out).round(2)
-    return out
 
 
 def build_map(

@@ -11,7 +11,7 @@ the value is present.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = [
     "ADMIN_UNITS",
@@ -30,6 +30,7 @@ __all__ = [
     "RU_DISTRICTS",
     "SOURCES",
     "STATUSES",
+    "USER_ISLANDS",
     "TableSchema",
 ]
 
@@ -152,6 +153,27 @@ ISLANDS = TableSchema(
         "japan_view",
         "anchor_lon",
         "anchor_lat",
+    ),
+)
+
+#: What maps and figures read from a user's own islands (a GeoDataFrame): the
+#: first columns of :data:`ISLANDS` (names, group, holders, status, Japan's view),
+#: checked like the loaders check files; the other columns are optional.
+USER_ISLANDS = replace(
+    ISLANDS,
+    name="user islands",
+    columns=ISLANDS.columns[: ISLANDS.columns.index("japan_view") + 1],
+    integer=(),
+    number=(),
+    facts={},
+    ranges={},
+    required=(
+        "island_id",
+        "name_en",
+        "group",
+        "administered_by",
+        "claimed_by",
+        "status",
     ),
 )
 
