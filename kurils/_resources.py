@@ -20,7 +20,15 @@ from types import MappingProxyType
 
 from .errors import KurilsDataError
 
-__all__ = ["as_file", "data_root", "manifest", "sha256", "shipped"]
+__all__ = [
+    "as_file",
+    "candidates",
+    "data_root",
+    "frozen",
+    "manifest",
+    "sha256",
+    "shipped",
+]
 
 GEOMETRY = "islands.gpkg"
 ISLANDS = "attributes/islands.csv"

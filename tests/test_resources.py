@@ -7,7 +7,6 @@ import json
 import shutil
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 from types import MappingProxyType
 
@@ -68,7 +67,7 @@ def test_missing_data_names_the_cause_and_the_paths(tmp_path):
 
 
 @pytest.mark.slow
-def test_editable_install_reads_the_repository_data(tmp_path):
+def test_editable_install_reads_the_repository_data(tmp_path, fresh_venv):
     """`pip install -e .` into a fresh venv: kurils is imported from the repository,
     from any directory, and reads the repository's geodata/.
 
@@ -85,29 +84,12 @@ def test_editable_install_reads_the_repository_data(tmp_path):
         text=True,
     )
     assert res.returncode == 0, res.stderr
-    venv = tmp_path / "venv"
-    subprocess.run(
-        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True
-    )
-    py = venv / "bin" / "python"
-    wheel = dist / res.stdout.strip()
-    pip = [sys.executable, "-m", "pip", "--python", str(py), "install", "--quiet"]
-    res = subprocess.run(
-        [*pip, "--no-deps", "--no-index", str(wheel)],
-        capture_output=True,
-        text=True,
-    )
+    res = fresh_venv.install(str(dist / res.stdout.strip()))
     assert res.returncode == 0, res.stderr
-    site = subprocess.run(
-        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert (Path(site) / "_kurils.pth").read_text().split() == [str(REPO)]
-    deps = sysconfig.get_paths()["purelib"]
-    (Path(site) / "zz_kurils_test_deps.pth").write_text(deps + "\n")
-    module, root, n_islands, _ = _probe(py, tmp_path)
+    pth = fresh_venv.site / "_kurils.pth"
+    assert pth.read_text().split() == [str(REPO)]
+    fresh_venv.see_dependencies()
+    module, root, n_islands, _ = _probe(fresh_venv.python, tmp_path)
     assert Path(module) == REPO / "kurils" / "__init__.py"
     assert Path(root) == REPO / "geodata"
     assert int(n_islands) == len(kurils.load_islands())
