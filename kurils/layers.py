@@ -24,7 +24,7 @@ from . import schema
 from .controls import Labels
 from .errors import KurilsDataError
 from .escape import escape_text
-from .i18n import LANGS, name_column, text
+from .i18n import name_column, name_columns, text
 from .islands import check_user_islands
 from .measurement import EQUAL_AREA_CRS
 from .popups import cite, island_popup, island_search, island_tooltip
@@ -79,7 +79,7 @@ DISTRICT_COLOURS = {
 }
 
 
-_NAMES = tuple(f"name_{lang}" for lang in LANGS)
+_NAMES = name_columns()
 _POPULATION = ("population", "population_source", "population_year")
 
 
@@ -129,7 +129,7 @@ _CHECKS = {
     ),
     "timeline": lambda timeline: validate_frame(
         timeline, schema.EVENTS, "<events>", ("event_id", "date", "title_en"),
-        (*(f"title_{x}" for x in LANGS), "summary_en", "place_en", "place_lon",
+        (*name_columns("title"), "summary_en", "place_en", "place_lon",
          "place_lat", "source", "year"),
     ),
     "places": lambda places: validate_frame(
@@ -646,9 +646,7 @@ def events_layer(
 
     def popup(r) -> str:
         titles = " · ".join(
-            escape_text(r[f"title_{x}"])
-            for x in ("en", "ru", "ja")
-            if pd.notna(r[f"title_{x}"])
+            escape_text(r[c]) for c in name_columns("title") if pd.notna(r[c])
         )
         return (
             f"<b>{escape_text(r['date'])} — {escape_text(r['place_en'])}</b><br>{titles}"
@@ -820,11 +818,7 @@ def places_layer(
 
     def tip(r) -> str:
         label = r[col] if pd.notna(r[col]) else r["name_en"]
-        others = " · ".join(
-            escape_text(r[c])
-            for c in ("name_en", "name_ru", "name_ja")
-            if pd.notna(r[c])
-        )
+        others = " · ".join(escape_text(r[c]) for c in name_columns() if pd.notna(r[c]))
         out = f"<b>{escape_text(label)}</b><br>{others}"
         if pd.notna(r["population"]):
             out += (
