@@ -24,7 +24,7 @@ $(MAP_STAMP): pyproject.toml | $(VENV)/bin/python
 	touch $(MAP_STAMP)
 
 $(TEST_STAMP): $(MAP_STAMP)
-	@echo "kurils: adding the test tools (pytest, playwright, ruff, nbclient, ipykernel, pyarrow)"
+	@echo "kurils: adding the test tools (the [test] extra: pytest, playwright, ruff, ...)"
 	$(PIP) ".[test]"
 	touch $(TEST_STAMP)
 
@@ -38,7 +38,7 @@ map: install
 	$(BIN)/kurils map --out $(OUT)
 
 test: $(TEST_STAMP) install
-	@echo "kurils: ruff check and ruff format --check"
+	@echo "kurils: linting and format check (ruff)"
 	$(BIN)/ruff check kurils tests geodata benchmarks scripts
 	$(BIN)/ruff format --check kurils tests geodata benchmarks scripts
 	@echo "kurils: pytest (unit, doctests, README, HTML, notebooks, headless Chromium)"

@@ -33,7 +33,8 @@ from .borders import DEFAULT_LINES, load_borders
 from .history import check_date, events, sovereignty_at
 from .i18n import LANGS, name_column, text, title
 from .islands import check_user_islands, load_islands
-from .views import HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
+from .style import HATCH, HISTORY_PALETTE, LABEL_ALWAYS_KM2, LINES, PALETTE, SEA
+from .views import HOLDERS, VIEWS, holders
 
 __all__ = ["FIGURE_CRS", "FONT_FAMILY", "figure", "plot", "save_figure"]
 
@@ -43,14 +44,8 @@ FIGURE_CRS = (
 )
 FONT_FAMILY = ["Kurils Sans", "DejaVu Sans", "Noto Sans CJK JP"]
 _FONT_FILE = "KurilsSans-Regular.ttf"
-_SEA = "#bcd7ea"
 FIGSIZE = (8.27, 9.2)  # inches: the chain's frame is about square; fits A4 portrait
 _FORMATS = {".png", ".svg", ".pdf"}
-# matplotlib versions of the web map's BORDER_STYLES
-_LINES = {
-    "treaty_border": {"color": "black", "linewidth": 1.6, "linestyle": (0, (6, 3))},
-    "line_of_control": {"color": "#D55E00", "linewidth": 1.6, "linestyle": (0, (3, 2))},
-}
 
 
 def _register_font() -> None:
@@ -170,20 +165,26 @@ def _line_handles(shown: gpd.GeoDataFrame, lang: str, date) -> list:
         return [
             Patch(
                 facecolor="white",
-                edgecolor="#333",
-                linestyle="--",
+                edgecolor=PALETTE["outline"],
+                linestyle=LINES["outline_disputed"].matplotlib()["linestyle"],
                 label=text("dashed", lang),
             ),
             Line2D(
-                [], [], **_LINES["treaty_border"], label=text("layer_shimoda", lang)
+                [],
+                [],
+                **LINES["treaty_border"].matplotlib(),
+                label=text("layer_shimoda", lang),
             ),
             Line2D(
-                [], [], **_LINES["line_of_control"], label=text("layer_control", lang)
+                [],
+                [],
+                **LINES["line_of_control"].matplotlib(),
+                label=text("layer_control", lang),
             ),
         ]
     names = shown[name_column(lang)].fillna(shown["name_en"])
     return [
-        Line2D([], [], **_LINES[kind], label=str(name))
+        Line2D([], [], **LINES[kind].matplotlib(), label=str(name))
         for kind, name in zip(shown["kind"], names, strict=True)
     ]
 
@@ -244,7 +245,7 @@ def plot(
         order = tuple(HISTORY_PALETTE)
     disputed = islands["status"].eq("disputed").to_numpy() & (date is None)
 
-    ax.set_facecolor(_SEA)
+    ax.set_facecolor(SEA)
     for h in order:
         sel = holder == h
         if not sel.any():
@@ -254,21 +255,21 @@ def plot(
             ax=ax,
             facecolor=palette[h],
             edgecolor=PALETTE["stripe"] if hatched else "none",
-            hatch="////" if hatched else None,
+            hatch=HATCH["print"] if hatched else None,
             linewidth=0,
             zorder=2,
         )
-    for part, style in (
-        (gdf[~disputed], {"linewidth": 0.4}),
-        (gdf[disputed], {"linewidth": 0.8, "linestyle": (0, (4, 2))}),
+    for part, line in (
+        (gdf[~disputed], LINES["outline"]),
+        (gdf[disputed], LINES["outline_disputed"]),
     ):
         if len(part):  # a user's islands may all be disputed, or none
-            part.boundary.plot(ax=ax, color=PALETTE["outline"], zorder=3, **style)
+            part.boundary.plot(ax=ax, zorder=3, **line.matplotlib())
     # the lines of the default web map: the 1855 treaty line and today's line of
     # control (the user's islands may lack a side: then the shipped coastlines)
     shown = _lines(None if user else islands, date)
     for kind, part in shown.to_crs(crs).groupby("kind"):
-        part.plot(ax=ax, zorder=4, **_LINES[kind])
+        part.plot(ax=ax, zorder=4, **LINES[kind].matplotlib())
 
     # frame: the chain and its surroundings
     chain = gdf[islands["group"].to_numpy() != "context"]
@@ -286,7 +287,7 @@ def plot(
     halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
     # at print scale, islands under 40 km² (the Chirpoy pair, most Habomai islets)
     # would print their names over each other
-    big = gdf[gdf["area_km2"].to_numpy() >= 40.0] if "area_km2" in gdf else gdf
+    big = gdf[gdf["area_km2"].to_numpy() >= LABEL_ALWAYS_KM2]
     for name, geom in zip(big[col].fillna(big["name_en"]), big.geometry, strict=True):
         p = max(shapely.get_parts(geom), key=lambda g: g.area).representative_point()
         x0, x1 = ax.get_xlim()
@@ -309,8 +310,8 @@ def plot(
     handles = [
         Patch(
             facecolor=palette[h],
-            edgecolor=PALETTE["stripe"] if h == "disputed" else "#333",
-            hatch="////" if h == "disputed" else None,
+            edgecolor=PALETTE["stripe"] if h == "disputed" else PALETTE["outline"],
+            hatch=HATCH["print"] if h == "disputed" else None,
             linewidth=0.5,
             label=text("holder_" + h, lang),
         )
@@ -339,7 +340,7 @@ def plot(
         0.005,
         text("attribution_print", lang),
         fontproperties=_font(6),
-        color="#333",
+        color=PALETTE["outline"],
     )
     return ax
 

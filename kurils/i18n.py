@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "TITLE_SOURCES", "name_column", "text", "title"]
+__all__ = ["LANGS", "TITLE_SOURCES", "name_column", "name_columns", "text", "title"]
 
 LANGS = ("en", "ru", "ja")
 
@@ -238,3 +238,19 @@ def name_column(lang: str) -> str:
     """The islands column holding names in ``lang`` (``name_en``, ...)."""
     text("title", lang)  # validates lang
     return f"name_{lang}"
+
+
+def name_columns(prefix: str = "name") -> tuple[str, ...]:
+    """The columns holding ``prefix`` in every language of :data:`LANGS`, in order.
+
+    Builders loop over these rather than writing the languages out, so that a new
+    language in :data:`LANGS` reaches every tooltip, popup and search index.
+
+    Examples
+    --------
+    >>> name_columns()
+    ('name_en', 'name_ru', 'name_ja')
+    >>> name_columns("title")
+    ('title_en', 'title_ru', 'title_ja')
+    """
+    return tuple(f"{prefix}_{lang}" for lang in LANGS)

@@ -18,26 +18,33 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
 from folium.plugins import StripePattern
-from jinja2 import Template
 
 from . import schema
+from .controls import Labels
 from .errors import KurilsDataError
 from .escape import escape_text
 from .history import iso_date
-from .i18n import LANGS, name_column, text
+from .i18n import name_column, name_columns, text
 from .islands import check_user_islands
 from .measurement import EQUAL_AREA_CRS
 from .popups import cite, island_popup, island_search, island_tooltip
 from .schema import TableSchema
+from .style import (
+    FILL_OPACITY,
+    HATCH,
+    HISTORY_PALETTE,
+    LABEL_ALWAYS_KM2,
+    LINES,
+    PALETTE,
+)
 from .validate import (
     check_references,
     validate_frame,
     validate_geometry,
     validate_table,
 )
-from .views import BORDER_STYLES, HISTORY_PALETTE, PALETTE, VIEWS, style_columns
+from .views import BORDER_STYLES, VIEWS, style_columns
 
 __all__ = [
     "MAP_PRECISION",
@@ -59,9 +66,7 @@ __all__ = [
 #: (~10 m): together well under the 100 m coastline error allowed on the map.
 MAP_TOLERANCE = 0.0004
 MAP_PRECISION = 1e-4
-#: Islands at least this large (km²) are always named; smaller ones from zoom
-#: LABEL_SMALL_ZOOM on.
-LABEL_ALWAYS_KM2 = 40.0
+#: Islands under :data:`kurils.style.LABEL_ALWAYS_KM2` are named from this zoom on.
 LABEL_SMALL_ZOOM = 7
 #: Rocks smaller than this (m²) are not drawn: under one OSM zoom-12 pixel
 #: (~27 m at 45°N), yet they are most of the vertices of the context land.
@@ -75,7 +80,7 @@ DISTRICT_COLOURS = {
 }
 
 
-_NAMES = tuple(f"name_{lang}" for lang in LANGS)
+_NAMES = name_columns()
 _POPULATION = ("population", "population_source", "population_year")
 
 
@@ -125,7 +130,7 @@ _CHECKS = {
     ),
     "timeline": lambda timeline: validate_frame(
         timeline, schema.EVENTS, "<events>", ("event_id", "date", "title_en"),
-        (*(f"title_{x}" for x in LANGS), "summary_en", "place_en", "place_lon",
+        (*name_columns("title"), "summary_en", "place_en", "place_lon",
          "place_lat", "source", "year"),
     ),
     "places": lambda places: validate_frame(
@@ -290,11 +295,11 @@ def _circle(radius: int, weight: int, fill_color: str) -> folium.CircleMarker:
 def stripe_pattern() -> StripePattern:
     """The hatching that marks disputed land (blue stripes over orange)."""
     return StripePattern(
-        angle=-45,
-        weight=3,
-        space_weight=3,
-        color=PALETTE["stripe"],
-        space_color=PALETTE["disputed"],
+        angle=HATCH["angle"],
+        weight=HATCH["width"],
+        space_weight=HATCH["width"],
+        color=HATCH["color"],
+        space_color=HATCH["space_color"],
         opacity=1,
         space_opacity=1,
     )
@@ -310,7 +315,7 @@ def islands_layer(
     units: pd.DataFrame,
     links: pd.DataFrame,
     pattern: StripePattern | None = None,
-    fill_opacity: float = 0.85,
+    fill_opacity: float = FILL_OPACITY,
     name: str | None = None,
     show: bool = True,
 ) -> folium.FeatureGroup:
@@ -361,8 +366,7 @@ def islands_layer(
         style = {
             "fillColor": p[f"fill_{view}"],
             "fillOpacity": fill_opacity,
-            "color": PALETTE["outline"],
-            "weight": 1,
+            **LINES["outline"].leaflet(),
             "dashArray": p["dash"] or None,
         }
         if p[f"hatch_{view}"]:
@@ -555,7 +559,7 @@ def holdings_layer(
     *,
     date=None,
     lang: str = "en",
-    fill_opacity: float = 0.85,
+    fill_opacity: float = FILL_OPACITY,
     name: str | None = None,
     show: bool = True,
 ) -> folium.FeatureGroup:
@@ -621,8 +625,7 @@ def holdings_layer(
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
             "fillOpacity": fill_opacity,
-            "color": PALETTE["outline"],
-            "weight": 1,
+            **LINES["outline"].leaflet(),
         },
         highlight_function=lambda f: {"weight": 3},
         zoom_on_click=False,
@@ -645,9 +648,7 @@ def events_layer(
 
     def popup(r) -> str:
         titles = " · ".join(
-            escape_text(r[f"title_{x}"])
-            for x in ("en", "ru", "ja")
-            if pd.notna(r[f"title_{x}"])
+            escape_text(r[c]) for c in name_columns("title") if pd.notna(r[c])
         )
         return (
             f"<b>{escape_text(iso_date(r['date']))} — {escape_text(r['place_en'])}</b><br>{titles}"
@@ -800,41 +801,8 @@ def labels_layer(
             big[col].fillna(big["name_en"]), points, big["area_km2"], strict=True
         )
     ]
-    _Labels(labels).add_to(group)
+    Labels(labels).add_to(group)
     return group
-
-
-class _Labels(MacroElement):
-    """All labels of a layer in one script (a folium Marker and DivIcon each would
-    be many times slower to render, and larger)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function() {
-            var map = {{ this._parent._parent.get_name() }};
-            var labels = {{ this.labels|tojson }}.map(function(d) {
-                var marker = L.marker([d[0], d[1]], {
-                    icon: L.divIcon({html: d[2], className: "kurils-label-icon", iconSize: [0, 0]}),
-                    interactive: false, keyboard: false
-                }).addTo({{ this._parent.get_name() }});
-                return [marker, d[3]];
-            });
-            function declutter() {
-                var z = map.getZoom();
-                labels.forEach(function(l) { l[0].setOpacity(z >= l[1] ? 1 : 0); });
-            }
-            map.on("zoomend", declutter);
-            map.whenReady(declutter);
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, labels: list):
-        super().__init__()
-        self._name = "Labels"
-        self.labels = labels
 
 
 @_checked
@@ -852,11 +820,7 @@ def places_layer(
 
     def tip(r) -> str:
         label = r[col] if pd.notna(r[col]) else r["name_en"]
-        others = " · ".join(
-            escape_text(r[c])
-            for c in ("name_en", "name_ru", "name_ja")
-            if pd.notna(r[c])
-        )
+        others = " · ".join(escape_text(r[c]) for c in name_columns() if pd.notna(r[c]))
         out = f"<b>{escape_text(label)}</b><br>{others}"
         if pd.notna(r["population"]):
             out += (

@@ -5,12 +5,19 @@ from __future__ import annotations
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element, MacroElement
-from folium.plugins import Fullscreen, GroupedLayerControl, Search
-from jinja2 import Template
+from branca.element import Element
+from folium.plugins import Fullscreen, GroupedLayerControl
 
 from .admin_units import load_admin_units
 from .borders import DEFAULT_LINES, load_borders
+from .controls import (
+    Attribution,
+    IslandSearch,
+    Legend,
+    TimeSlider,
+    ViewSwitch,
+    page_file,
+)
 from .escape import escape_text
 from .history import check_date, events, holdings, iso_date
 from .i18n import LANGS, text, title
@@ -30,186 +37,22 @@ from .layers import (
 from .offline import KurilsMap, Page
 from .places import load_places
 from .sources import load_sources
+from .style import (
+    FILL_OPACITY,
+    FILL_OPACITY_OVER_TILES,
+    HATCH,
+    HISTORY_PALETTE,
+    LINES,
+    PALETTE,
+    SEA,
+)
 from .tiles import ALIASES, tile_options
-from .views import BORDER_STYLES, HISTORY_PALETTE, HOLDERS, PALETTE, VIEWS, holders
+from .views import BORDER_STYLES, HOLDERS, VIEWS, holders
 
 __all__ = ["TILES", "build_map"]
 
 #: Short names of online basemaps; ``tiles=`` also takes any xyzservices provider.
 TILES = ALIASES
-
-_CSS = """
-<style>
-.folium-map.leaflet-container { background: #bcd7ea; }
-.leaflet-container { font-family: "Noto Sans", "Noto Sans CJK JP", "DejaVu Sans", sans-serif; }
-.kurils-label { position: absolute; transform: translate(-50%, -50%); white-space: nowrap;
-  font-size: 12px; font-weight: 600; color: #1a1a1a; pointer-events: none;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
-.kurils-legend { background: rgba(255,255,255,0.92); padding: 8px 10px; border-radius: 4px;
-  box-shadow: 0 1px 4px rgba(0,0,0,0.3); font-size: 12px; line-height: 1.5; max-width: 300px; }
-.kurils-legend h4 { margin: 0 0 4px; font-size: 13px; }
-.kurils-slider.kurils-legend { max-width: 460px; }
-.kurils-legend i { display: inline-block; width: 18px; height: 12px; margin-right: 6px;
-  vertical-align: -2px; border: 1px solid #333; }
-.kurils-legend i.dashed { border: 2px dashed #333; background: #fff; }
-.kurils-legend i.line { height: 0; border: 0; border-top: 3px dashed #000; vertical-align: 3px; }
-.kurils-popup table { border-collapse: collapse; margin-top: 4px; }
-.kurils-popup th { text-align: left; padding: 2px 6px 2px 0; vertical-align: top; font-weight: 600; }
-.kurils-popup td { padding: 2px 0; vertical-align: top; }
-</style>
-"""
-
-
-class _ViewSwitch(MacroElement):
-    """Restyles the islands when a point-of-view radio button is chosen, and
-    shows that view's part of the legend."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function() {
-            var map = {{ this.map.get_name() }};
-            var islands = {{ this.geojson.get_name() }};
-            var pattern = {{ this.pattern.get_name() }};
-            var views = [{% for fg, v in this.views %}[{{ fg.get_name() }}, {{ v|tojson }}]{{ "," if not loop.last }}{% endfor %}];
-            function style(view) {
-                return function(feature) {
-                    var p = feature.properties;
-                    return {fillColor: p["fill_" + view], fillOpacity: {{ this.fill_opacity }},
-                            color: {{ this.outline|tojson }}, weight: 1,
-                            dashArray: p.dash || null,
-                            fillPattern: p["hatch_" + view] ? pattern : null};
-                };
-            }
-            function show(view) {
-                islands.options.style = style(view);  // resetStyle() after a hover uses it
-                islands.setStyle(style(view));
-                var parts = document.querySelectorAll(".kurils-legend [data-view]");
-                for (var i = 0; i < parts.length; i++) {
-                    parts[i].style.display = parts[i].getAttribute("data-view") === view ? "" : "none";
-                }
-                map.getContainer().setAttribute("data-kurils-view", view);
-            }
-            map.on("overlayadd", function(e) {
-                for (var i = 0; i < views.length; i++) {
-                    if (e.layer === views[i][0]) { show(views[i][1]); }
-                }
-            });
-            show({{ this.initial|tojson }});
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, m, geojson, pattern, views, initial, fill_opacity):
-        super().__init__()
-        self._name = "ViewSwitch"
-        self.map, self.geojson, self.pattern = m, geojson, pattern
-        self.views, self.initial, self.fill_opacity = views, initial, fill_opacity
-        self.outline = PALETTE["outline"]
-
-
-class _Legend(MacroElement):
-    """A Leaflet control holding one legend per view; only the active one shows."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function() {
-            var legend = L.control({position: "bottomright"});
-            legend.onAdd = function() {
-                var div = L.DomUtil.create("div", "kurils-legend");
-                div.innerHTML = {{ this.html|tojson }};
-                L.DomEvent.disableClickPropagation(div);
-                return div;
-            };
-            legend.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html: str):
-        super().__init__()
-        self._name = "Legend"
-        self.html = html
-
-
-class _Attribution(MacroElement):
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.setPrefix({{ this.prefix|tojson }});
-        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.html|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html: str):
-        super().__init__()
-        self._name = "Attribution"
-        self.prefix = (
-            '<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>'
-        )
-        self.html = html
-
-
-class _IslandSearch(Search):
-    """folium's Search, matching anywhere in a name (not only at its start) and
-    keeping the map's own styles when a result is found."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function(layer) {
-                // the names travel escaped; match and show them as written
-                var decoder = document.createElement("textarea");
-                layer.eachLayer(function(l) {
-                    decoder.innerHTML = l.feature.properties.search;
-                    l.feature.properties.search_text = decoder.value;
-                });
-            })({{ this.layer.get_name() }});
-            var {{ this.get_name() }} = new L.Control.Search({
-                layer: {{ this.layer.get_name() }},
-                propertyName: "search_text",
-                initial: false,
-                filterData: function(typed, records) {
-                    var q = typed.toLowerCase(), found = {};
-                    for (var key in records) {
-                        if (key.toLowerCase().indexOf(q) >= 0) { found[key] = records[key]; }
-                    }
-                    return found;
-                },
-                buildTip: function(name) {
-                    var tip = L.DomUtil.create("li", "");
-                    tip.textContent = name;
-                    return tip;
-                },
-                collapsed: {{ this.collapsed|tojson }},
-                textPlaceholder: {{ this.placeholder|tojson }},
-                textErr: {{ this.text_err|tojson }},
-                textCancel: {{ this.text_cancel|tojson }},
-                position: {{ this.position|tojson }},
-                marker: false,
-                moveToLocation: function(latlng, title, map) {
-                    map.fitBounds(latlng.layer.getBounds(), {maxZoom: 10});
-                }
-            });
-            {{ this.get_name() }}.on("search:locationfound", function(e) {
-                // the popup is bound to the whole GeoJSON layer: a click on the
-                // island, passed up to it, opens the island's own popup
-                e.layer.fire("click", {latlng: e.layer.getCenter()}, true);
-            });
-            {{ this._parent.get_name() }}.addControl({{ this.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, layer, lang: str, **kwargs):
-        super().__init__(layer, **kwargs)
-        # leaflet-search shows these with innerHTML
-        self.text_err = escape_text(text("not_found", lang))
-        self.text_cancel = escape_text(text("cancel", lang))
 
 
 class _LayerControl(GroupedLayerControl):
@@ -234,8 +77,9 @@ def _legend_html(islands: gpd.GeoDataFrame, lang: str, has_borders: bool) -> str
         rows = []
         for h in present:
             swatch = (
-                f"background: repeating-linear-gradient(-45deg, {PALETTE['stripe']} 0 3px, "
-                f"{PALETTE['disputed']} 3px 6px);"
+                f"background: repeating-linear-gradient({HATCH['angle']}deg, "
+                f"{HATCH['color']} 0 {HATCH['width']}px, "
+                f"{HATCH['space_color']} {HATCH['width']}px {2 * HATCH['width']}px);"
                 if h == "disputed"
                 else f"background: {PALETTE[h]};"
             )
@@ -252,14 +96,15 @@ def _legend_html(islands: gpd.GeoDataFrame, lang: str, has_borders: bool) -> str
                 f'<i class="line" style="border-top-color: {colour};"></i>'
                 f"{escape_text(text('layer_control', lang))}"
             )
+        # each view's title in that side's own terms (kurils.i18n.title)
         parts.append(
-            f'<div data-view="{view}"><h4>{escape_text(text("view_shown", lang))}: '
+            f'<div data-view="{view}"><h4>{escape_text(title(view, lang))}</h4>'
+            f"<h4>{escape_text(text('view_shown', lang))}: "
             f"{escape_text(text('view_' + view, lang))}</h4>"
             + "<br>".join(rows)
             + "</div>"
         )
-    title = f"<h4>{escape_text(text('title', lang))}</h4>"
-    return title + "".join(parts)
+    return "".join(parts)
 
 
 def _history_legend_html(lang: str, date) -> str:
@@ -284,86 +129,20 @@ def _history_legend_html(lang: str, date) -> str:
     )
 
 
-class _TimeSlider(MacroElement):
-    """A slider from the first event to today: recolours the islands by holder,
-    shows the borders in force, and names the latest event."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function() {
-            var map = {{ this.map.get_name() }};
-            var islands = {{ this.islands.get_name() }};
-            var borders = {{ this.borders.get_name() }};
-            var palette = {{ this.palette|tojson }};
-            var events = {{ this.events|tojson }};
-            var first = Date.parse({{ this.first|tojson }});
-            var day = 86400000;
-            var last = Math.round((Date.parse({{ this.today|tojson }}) - first) / day);
-            var baseStyle = islands.options.style;
-            var lines = [];
-            borders.eachLayer(function(l) { lines.push(l); });
-            var control = L.control({position: "bottomleft"});
-            control.onAdd = function() {
-                var div = L.DomUtil.create("div", "kurils-slider kurils-legend");
-                div.innerHTML = '<input type="range" min="0" step="1" style="width: 420px;">'
-                    + '<div><b class="kurils-slider-date"></b> <span class="kurils-slider-event"></span></div>';
-                L.DomEvent.disableClickPropagation(div);
-                L.DomEvent.disableScrollPropagation(div);
-                return div;
-            };
-            control.addTo(map);
-            var input = control.getContainer().querySelector("input");
-            input.max = last;
-            input.value = 0;
-            function iso(v) { return new Date(first + v * day).toISOString().slice(0, 10); }
-            function holderAt(periods, d) {
-                var h = null;
-                for (var i = 0; i < periods.length; i++) { if (periods[i][0] <= d) { h = periods[i][1]; } }
-                return h;
-            }
-            function show(v) {
-                var d = iso(v);
-                islands.options.style = function(f) {
-                    var s = baseStyle(f);
-                    s.fillColor = palette[holderAt(f.properties.periods, d)] || "#ffffff";
-                    return s;
-                };
-                islands.setStyle(islands.options.style);
-                lines.forEach(function(l) {
-                    var p = l.feature.properties;
-                    var on = p.valid_from <= d && (!p.valid_to || d < p.valid_to);
-                    if (on && !borders.hasLayer(l)) { borders.addLayer(l); }
-                    if (!on && borders.hasLayer(l)) { borders.removeLayer(l); }
-                });
-                var latest = "";
-                for (var i = 0; i < events.length; i++) { if (events[i][0] <= d) { latest = events[i][1]; } }
-                var box = control.getContainer();
-                box.querySelector(".kurils-slider-date").textContent = d;
-                box.querySelector(".kurils-slider-event").innerHTML = latest;
-                map.getContainer().setAttribute("data-kurils-date", d);
-            }
-            input.addEventListener("input", function() { show(+input.value); });
-            show(0);
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, m, islands, borders, timeline, first, lang):
-        super().__init__()
-        self._name = "TimeSlider"
-        self.map, self.islands, self.borders = m, islands, borders
-        self.palette = HISTORY_PALETTE
-        title = timeline[f"title_{lang}"].fillna(timeline["title_en"])
-        # escaped: the slider sets the event title with innerHTML
-        self.events = [
+def _slider_options(timeline: pd.DataFrame, first: str, lang: str) -> dict:
+    """The slider's data: from the first event to the last (not today: the same
+    data give the same page every day), the palette, and each event's title
+    (escaped: the slider shows it with innerHTML)."""
+    title_ = timeline[f"title_{lang}"].fillna(timeline["title_en"])
+    return {
+        "first": first,
+        "last": iso_date(timeline["date"].iloc[-1]),
+        "palette": HISTORY_PALETTE,
+        "events": [
             [iso_date(d), escape_text(t)]
-            for d, t in zip(timeline["date"], title, strict=True)
-        ]
-        self.first = first
-        # the last event, not today: the same data give the same page every day
-        self.today = iso_date(timeline["date"].iloc[-1])
+            for d, t in zip(timeline["date"], title_, strict=True)
+        ],
+    }
 
 
 def _attribution_html(sources) -> str:
@@ -477,8 +256,9 @@ def build_map(
         max_zoom=13,
     )
     fig.add_child(m)
-    fig.header.add_child(Element(_CSS), name="kurils_css")
-    fill_opacity = 0.85
+    style = f":root {{ --kurils-sea: {SEA}; }}\n{page_file('kurils.css')}"
+    fig.header.add_child(Element(f"<style>{style}</style>"), name="kurils_css")
+    fill_opacity = FILL_OPACITY
     tile_layer = None
     if tiles is not None:
         tile_layer = folium.TileLayer(
@@ -487,7 +267,7 @@ def build_map(
             overlay=True,
             show=True,
         ).add_to(m)
-        fill_opacity = 0.55  # let the basemap show through
+        fill_opacity = FILL_OPACITY_OVER_TILES  # let the basemap show through
 
     present = borders[borders["kind"] != "proposed"]
     if date is not None or history:
@@ -583,14 +363,16 @@ def build_map(
         exclusiveGroups=[escape_text(text("group_view", lang))] if view_groups else [],
         collapsed=False,
     ).add_to(m)
-    _IslandSearch(
+    # leaflet-search shows its texts with innerHTML: escaped
+    IslandSearch(
         isl.geojson,
-        lang,
-        search_label="search",
-        geom_type="Polygon",
-        placeholder=text("search", lang),
-        position="topleft",
-        collapsed=True,
+        {
+            "collapsed": True,
+            "placeholder": text("search", lang),
+            "position": "topleft",
+            "textErr": escape_text(text("not_found", lang)),
+            "textCancel": escape_text(text("cancel", lang)),
+        },
     ).add_to(m)
     Fullscreen(
         position="topleft",
@@ -598,14 +380,27 @@ def build_map(
         title_cancel=escape_text(text("exit_fullscreen", lang)),
     ).add_to(m)
     if view_groups:
-        _Legend(_legend_html(islands, lang, has_borders=len(borders) > 0)).add_to(m)
-        _ViewSwitch(m, isl.geojson, pattern, view_groups, view, fill_opacity).add_to(m)
+        Legend(_legend_html(islands, lang, has_borders=len(borders) > 0)).add_to(m)
+        ViewSwitch(
+            m,
+            isl.geojson,
+            pattern,
+            view_groups,
+            {
+                "initial": view,
+                "fillOpacity": fill_opacity,
+                "outline": LINES["outline"].color,
+                "weight": LINES["outline"].width,
+            },
+        ).add_to(m)
     else:
         first = iso_date(timeline["date"].iloc[0])
-        _Legend(_history_legend_html(lang, date)).add_to(m)
+        Legend(_history_legend_html(lang, date)).add_to(m)
     if history:
-        _TimeSlider(m, isl.geojson, lines[0].geojson, timeline, first, lang).add_to(m)
-    _Attribution(_attribution_html(sources)).add_to(m)
+        TimeSlider(
+            m, isl.geojson, lines[0].geojson, _slider_options(timeline, first, lang)
+        ).add_to(m)
+    Attribution(_attribution_html(sources)).add_to(m)
     # leave room for the expanded layer control on the right
     m.fit_bounds(
         [[miny, minx], [maxy, maxx]],

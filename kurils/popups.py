@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from .escape import escape_text
-from .i18n import name_column, text
+from .i18n import name_column, name_columns, text
 
 __all__ = ["cite", "island_popup", "island_search", "island_tooltip", "unit_name"]
 
@@ -87,7 +87,7 @@ def island_search(islands: pd.DataFrame) -> pd.Series:
     >>> island_search(pd.DataFrame([row])).iloc[0]
     'O&#x27;Brien &amp; Sons; &lt;Isle&gt; · 島 · A · B'
     """
-    names = ["name_en", "name_ru", "name_ja", "name_ja_romaji"]
+    names = [*name_columns(), "name_ja_romaji"]
 
     def one(r) -> str:
         alt = str(r["alt_names"]).split(";") if pd.notna(r["alt_names"]) else []
@@ -101,11 +101,7 @@ def island_tooltip(islands: pd.DataFrame, lang: str) -> pd.Series:
     col = name_column(lang)
 
     def one(r) -> str:
-        others = " · ".join(
-            escape_text(r[c])
-            for c in ("name_en", "name_ru", "name_ja")
-            if pd.notna(r[c])
-        )
+        others = " · ".join(escape_text(r[c]) for c in name_columns() if pd.notna(r[c]))
         status = text(f"status_{r['status']}", lang)
         return (
             f"<b>{escape_text(r[col] if pd.notna(r[col]) else r['name_en'])}</b><br>"
@@ -156,7 +152,7 @@ def island_popup(
         name = r[col] if pd.notna(r[col]) else r["name_en"]
         names = " · ".join(
             escape_text(r[c])
-            for c in ("name_en", "name_ru", "name_ja", "name_ja_romaji")
+            for c in (*name_columns(), "name_ja_romaji")
             if pd.notna(r[c])
         )
         status_src = (

@@ -391,6 +391,7 @@ POPULATION_1945 = TableSchema(
     columns=(
         "group_id",
         "name_en",
+        "name_ru",
         "name_ja",
         "island_ids",
         "people",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import kurils
+from kurils.i18n import title
 from kurils.views import HISTORY_PALETTE, PALETTE
 
 pytestmark = pytest.mark.browser
@@ -137,6 +138,9 @@ def test_view_switch_changes_what_is_drawn(page):
     )
     legend = page.page.locator(".kurils-legend [data-view=japan]")
     assert legend.is_visible() and "Japan" in legend.inner_text()
+    # each view's legend is titled in that side's own terms
+    assert title("japan", "en") in legend.inner_text()
+    assert title("neutral", "en") not in legend.inner_text()
     assert not page.page.locator(".kurils-legend [data-view=neutral]").is_visible()
     page.page.get_by_text("Russia's position", exact=True).click()
     assert (

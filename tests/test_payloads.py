@@ -11,13 +11,19 @@ data must stay text there too. The browser tests show the text literally.
 
 from __future__ import annotations
 
+import html
+
 import folium
 import geopandas as gpd
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2.utils import htmlsafe_json_dumps
 
 import kurils
 from kurils import layers
+from kurils.escape import escape_text
 from kurils.history import holdings
 from kurils.islands import check_user_islands, load_island_units
 
@@ -240,3 +246,30 @@ def test_layer_builders_never_run_user_text(builder, data, tmp_path):
     # code; a named one is a key (``source_id``, ``unit_id``), checked as such
     for name, frame in frames.items():
         assert frame.index.name is not None or None in drawn[name], name
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.text(min_size=1).filter(str.strip))
+def test_any_text_arrives_unchanged_after_both_passes(islands, name):
+    """Arbitrary Unicode as an island's name, on a plain folium page (two Jinja
+    passes): the page renders, and the label's data is exactly the escaped name."""
+    one = islands[islands["island_id"] == "iturup"].assign(name_en=name)
+    page = _folium_page(layers.labels_layer(one, lang="en"))
+    label = f'<div class="kurils-label">{escape_text(name)}</div>'
+    assert htmlsafe_json_dumps(label)[1:-1] in page
+    assert html.unescape(escape_text(name)) == name
+
+
+def test_page_code_is_inert_in_any_page():
+    """The page's own JavaScript and CSS (kurils/page) are inlined as they are:
+    nothing in them may end their element early or read as a Jinja template
+    when a plain folium page renders a kurils layer twice."""
+    from importlib.resources import files
+
+    folder = files("kurils") / "page"
+    names = sorted(p.name for p in folder.iterdir() if p.name.endswith((".js", ".css")))
+    assert {"labels.js", "legend.js", "search.js", "view_switch.js"} <= set(names)
+    for name in names:
+        code = (folder / name).read_text("utf-8")
+        for token in ("{{", "{%", "{#", "</script", "</style"):
+            assert token not in code, (name, token)
