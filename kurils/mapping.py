@@ -7,12 +7,14 @@ import geopandas as gpd
 import pandas as pd
 from branca.element import Element
 from folium.plugins import Fullscreen, GroupedLayerControl
+from folium.template import Template
 
 from .admin_units import load_admin_units
 from .borders import DEFAULT_LINES, load_borders
 from .controls import (
     Attribution,
     IslandSearch,
+    Layout,
     Legend,
     TimeSlider,
     ViewSwitch,
@@ -36,6 +38,7 @@ from .layers import (
 )
 from .offline import KurilsMap, Page
 from .places import load_places
+from .population import load_population_1945
 from .sources import load_sources
 from .style import (
     FILL_OPACITY,
@@ -61,7 +64,32 @@ TILES = {
 
 class _LayerControl(GroupedLayerControl):
     """GroupedLayerControl that hides layers in the control's own order (folium
-    keeps them in a set, whose order changes from run to run)."""
+    keeps them in a set, whose order changes from run to run), and keeps the
+    control in a variable, which the page's layout folds and opens (folium's
+    template, otherwise as folium 0.20 writes it, discards it)."""
+
+    _template = Template(
+        """
+        {% macro script(this,kwargs) %}
+            var {{ this.get_name() }} = L.control.groupedLayers(
+                null,
+                {
+                    {%- for group_name, overlays in this.grouped_overlays.items() %}
+                    {{ group_name|tojson }} : {
+                        {%- for overlaykey, val in overlays.items() %}
+                        {{ overlaykey|tojson }} : {{val}},
+                        {%- endfor %}
+                    },
+                    {%- endfor %}
+                },
+                {{ this.options|tojavascript }},
+            ).addTo({{this._parent.get_name()}});
+            {%- for val in this.layers_untoggle %}
+            {{ val }}.remove();
+            {%- endfor %}
+        {% endmacro %}
+        """
+    )
 
     def render(self, **kwargs):
         hidden = set(self.layers_untoggle)
@@ -149,15 +177,14 @@ def _slider_options(timeline: pd.DataFrame, first: str, lang: str) -> dict:
     }
 
 
-def _attribution_html(sources) -> str:
-    osm = sources.loc["osm_land_polygons"]
-    return (
-        "Coastlines &copy; "
-        '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">'
-        f"OpenStreetMap</a> contributors ({escape_text(osm['licence'])}) &middot; "
-        "facts: kurils (CC BY-SA 4.0) from MOFA, GSI, Wikipedia et al., "
-        "sources in popups; code licences in the page source"
+def _attribution_html(lang: str) -> str:
+    """The page's attribution line, short (it shares the bottom edge with the
+    scale bar), in ``lang``; licences of the code are in the page source."""
+    osm = (
+        '<a href="https://www.openstreetmap.org/copyright" target="_blank" '
+        'rel="noopener">OpenStreetMap</a>'
     )
+    return escape_text(text("attribution_web", lang)).replace("&#123;osm&#125;", osm)
 
 
 def build_map(
@@ -312,6 +339,7 @@ def build_map(
             units=unit_table,
             links=links,
             pattern=pattern,
+            groups=load_population_1945(),
             fill_opacity=fill_opacity,
         )
         lines = [
@@ -363,11 +391,12 @@ def build_map(
     groups[escape_text(text("group_layers", lang))] = (
         [tile_layer] if tile_layer else []
     ) + overlays
-    _LayerControl(
+    # folded on small screens, open on others: kurils.layout decides in the page
+    layer_control = _LayerControl(
         groups,
         exclusive_groups=False,
         exclusiveGroups=[escape_text(text("group_view", lang))] if view_groups else [],
-        collapsed=False,
+        collapsed=True,
     ).add_to(m)
     # leaflet-search shows its texts with innerHTML: escaped
     IslandSearch(
@@ -386,7 +415,10 @@ def build_map(
         title_cancel=escape_text(text("exit_fullscreen", lang)),
     ).add_to(m)
     if view_groups:
-        Legend(_legend_html(islands, lang, has_borders=len(borders) > 0)).add_to(m)
+        Legend(
+            _legend_html(islands, lang, has_borders=len(borders) > 0),
+            text("legend", lang),
+        ).add_to(m)
         ViewSwitch(
             m,
             isl.geojson,
@@ -401,16 +433,12 @@ def build_map(
         ).add_to(m)
     else:
         first = str(timeline["date"].iloc[0])
-        Legend(_history_legend_html(lang, date)).add_to(m)
+        Legend(_history_legend_html(lang, date), text("legend", lang)).add_to(m)
     if history:
         TimeSlider(
             m, isl.geojson, lines[0].geojson, _slider_options(timeline, first, lang)
         ).add_to(m)
-    Attribution(_attribution_html(sources)).add_to(m)
-    # leave room for the expanded layer control on the right
-    m.fit_bounds(
-        [[miny, minx], [maxy, maxx]],
-        padding_top_left=(10, 10),
-        padding_bottom_right=(330, 130 if history else 40),  # the slider, bottom left
-    )
+    Attribution(_attribution_html(lang)).add_to(m)
+    frame = [[round(float(v), 4) for v in c] for c in ([miny, minx], [maxy, maxx])]
+    Layout(layer_control, frame).add_to(m)  # last: it measures the controls
     return m
