@@ -27,6 +27,7 @@ _LAZY = {
     "save_map": "offline",
     "render_html": "offline",
     "KurilsMap": "offline",
+    "KurilsFigure": "offline",
     "OfflineError": "offline",
     "choropleth_layer": "layers",
     "plot": "figures",
@@ -46,6 +47,7 @@ def __getattr__(name: str):
 __all__ = [
     "EQUAL_AREA_CRS",
     "KurilsDataError",
+    "KurilsFigure",
     "KurilsMap",
     "OfflineError",
     "__version__",

@@ -7,7 +7,7 @@ from dataclasses import replace
 import folium
 import geopandas as gpd
 import pandas as pd
-from branca.element import Element, Figure, MacroElement
+from branca.element import Element, MacroElement
 from folium.plugins import Fullscreen, GroupedLayerControl, Search
 from jinja2 import Template
 
@@ -32,7 +32,7 @@ from .layers import (
     stripe_pattern,
 )
 from .measurement import area_km2
-from .offline import KurilsMap
+from .offline import KurilsFigure, KurilsMap
 from .places import load_places
 from .sources import load_sources
 from .validate import validate_geometry, validate_table
@@ -495,7 +495,7 @@ def build_map(
 
     kurils = islands[islands["group"] != "context"]
     (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds
-    fig = Figure(title=text("title", lang))
+    fig = KurilsFigure(title=text("title", lang))
     m = KurilsMap(
         location=[(miny + maxy) / 2, (minx + maxx) / 2],
         tiles=None,

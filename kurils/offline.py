@@ -17,12 +17,14 @@ import re
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import BinaryIO
 
 import folium
+from branca.element import Element, Figure
 
 from ._atomic import write_atomic
 
-__all__ = ["KurilsMap", "OfflineError", "render_html", "save_map"]
+__all__ = ["KurilsFigure", "KurilsMap", "OfflineError", "render_html", "save_map"]
 
 _SCRIPT = re.compile(r'<script src="(?P<url>[^"]+)"></script>')
 _LINK = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')
@@ -39,12 +41,31 @@ class OfflineError(RuntimeError):
     """A page would still need the network (an asset kurils does not ship)."""
 
 
+def _manifest() -> dict:
+    """``static/assets.json``, read afresh: the cached helpers keep what they need."""
+    return json.loads((files("kurils") / "static" / "assets.json").read_text("utf-8"))
+
+
 @cache
 def _assets() -> dict[str, dict]:
-    manifest = json.loads(
-        (files("kurils") / "static" / "assets.json").read_text("utf-8")
-    )
-    return {a["url"]: a for a in manifest["assets"]}
+    return {a["url"]: a for a in _manifest()["assets"]}
+
+
+@cache
+def _supported_plugins() -> tuple[str, ...]:
+    """The folium plugins whose assets kurils ships, by class name."""
+    used = {u for a in _assets().values() if a["use"] == "inline" for u in a["used_by"]}
+    return tuple(sorted(u.rsplit(".", 1)[1] for u in used if ".plugins." in u))
+
+
+@cache
+def _icon_shim() -> str:
+    """Leaflet's default marker icons as ``data:`` URIs, as one ``<script>``."""
+    extras = _manifest()["extras"]
+    (shim,) = [e for e in extras if e["file"].endswith("icon-default.inline.js")]
+    code = (files("kurils") / "static" / shim["file"]).read_text("utf-8")
+    banner = f"/* {shim['package']}@{shim['version']} ({shim['license']}) */"
+    return f"<script>{banner}\n{code}</script>"
 
 
 def _asset_text(entry: dict) -> str:
@@ -58,7 +79,7 @@ def _inline(page: str) -> str:
         def replace(match: re.Match) -> str:
             entry = assets.get(match["url"])
             if entry is None:
-                raise OfflineError(f"no offline copy of {what} {match['url']}")
+                raise OfflineError(_missing(what, match["url"]))
             if entry["use"] == "drop":
                 return ""
             # "</script" or "</style" inside the code would end the element early
@@ -69,7 +90,47 @@ def _inline(page: str) -> str:
         return replace
 
     page = _SCRIPT.sub(inliner("script", "script"), page)
-    return _LINK.sub(inliner("style", "stylesheet"), page)
+    return _with_marker_icons(_LINK.sub(inliner("style", "stylesheet"), page))
+
+
+def _missing(what: str, url: str) -> str:
+    """Name the folium class that wants ``url`` and the way to keep it online."""
+    from folium import plugins
+
+    users = sorted(
+        f"{cls.__module__.split('.')[0]}.plugins.{name}"
+        for name, cls in vars(plugins).items()
+        if isinstance(cls, type)
+        and any(
+            u == url
+            for _, u in [
+                *getattr(cls, "default_js", []),
+                *getattr(cls, "default_css", []),
+            ]
+        )
+    )
+    who = " or ".join(users) if users else "an element of the map"
+    return (
+        f"no offline copy of {what} {url}, needed by {who}. kurils ships offline "
+        f"copies for {', '.join(_supported_plugins())}; to keep this one, let the page "
+        "load it from the network: save_map(m, path, offline=False) or "
+        "m.save(path, offline=False)"
+    )
+
+
+def _with_marker_icons(page: str) -> str:
+    """Give default ``L.marker`` icons their images: Leaflet cannot find them.
+
+    Leaflet derives the icon URLs from the URL of ``leaflet.css``, which an inlined
+    stylesheet does not have; the shim sets them as ``data:`` URIs. Only pages
+    with markers (folium.Marker, MarkerCluster) get it.
+    """
+    leaflet = "/* leaflet@"
+    start = page.find("<script>" + leaflet)
+    if start < 0 or not re.search(r"\bL\.marker\(", _scripts_outside_assets(page)):
+        return page
+    end = page.index("</script>", start) + len("</script>")
+    return page[:end] + _icon_shim() + page[end:]
 
 
 def _drop_unused_jquery(page: str) -> str:
@@ -160,12 +221,94 @@ def save_map(m: folium.Map, path: str | os.PathLike, offline: bool = True) -> Pa
     return write_atomic(path, page.encode("utf-8"))
 
 
-class KurilsMap(folium.Map):
-    """A :class:`folium.Map` that shows itself in Jupyter without the network.
+def _save_page(
+    root: Element,
+    outfile: str | bytes | os.PathLike | BinaryIO,
+    close_file: bool,
+    offline: bool,
+) -> None:
+    """folium's ``save`` contract, with :func:`save_map`'s page and atomic write."""
+    if isinstance(outfile, (str, bytes, os.PathLike)):
+        save_map(root, os.fsdecode(outfile), offline=offline)
+        return
+    # rendered in full before the first byte goes out, as for a path
+    outfile.write(render_html(root, offline=offline).encode("utf-8"))
+    if close_file:
+        outfile.close()
 
-    folium's notebook display loads Leaflet from CDNs; this one embeds the same
-    offline page that :func:`save_map` writes.
+
+class KurilsFigure(Figure):
+    """The page around a kurils map: ``m.get_root().save(...)`` is offline too."""
+
+    def save(
+        self,
+        outfile: str | bytes | os.PathLike | BinaryIO,
+        close_file: bool = True,
+        offline: bool = True,
+    ) -> None:
+        """Write the page as :meth:`KurilsMap.save` does."""
+        _save_page(self, outfile, close_file, offline)
+
+
+class KurilsMap(folium.Map):
+    """A :class:`folium.Map` that shows and saves itself without the network.
+
+    folium's notebook display and ``save`` load Leaflet from CDNs; this one
+    embeds, and writes, the same offline page as :func:`save_map`.
+
+    ``min_zoom``/``max_zoom`` also bound the map itself: folium hands them only
+    to its tile layer, so a map with ``tiles=None`` had no zoom limits, and
+    ``folium.plugins.MarkerCluster`` fails on it ("Map has no maxZoom specified").
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # folium puts each map in a branca Figure; ours saves offline too
+        KurilsFigure().add_child(self)
+        for key in ("min_zoom", "max_zoom"):
+            if kwargs.get(key) is not None:
+                self.options.setdefault(key, kwargs[key])
+
+    def save(
+        self,
+        outfile: str | bytes | os.PathLike | BinaryIO,
+        close_file: bool = True,
+        offline: bool = True,
+    ) -> None:
+        """Write the map as one self-contained, deterministic HTML page.
+
+        Same call as folium's ``Map.save``, same page as :func:`save_map`: a
+        path is written atomically (a failure leaves the old file untouched);
+        a binary file object gets the UTF-8 page, and is closed unless
+        ``close_file`` is False. folium's extra keyword arguments (passed to
+        its templates) are not accepted: no kurils template reads them.
+
+        Parameters
+        ----------
+        outfile : path-like or binary file object
+        close_file : bool, default True
+            Close ``outfile`` after writing, if it is a file object.
+        offline : bool, default True
+            False loads Leaflet and the plugins from their CDNs, as folium does:
+            for a folium plugin kurils has no offline copy of.
+
+        Raises
+        ------
+        OfflineError
+            If the page needs an asset kurils does not ship (names the plugin).
+
+        Examples
+        --------
+        >>> import io, kurils
+        >>> m = kurils.build_map()
+        >>> buf = io.BytesIO()
+        >>> m.save(buf, close_file=False)
+        >>> b"cdn.jsdelivr" in buf.getvalue(), b"<script src=" in buf.getvalue()
+        (False, False)
+        """
+        if self._parent is None:  # as _repr_html_: a page, never a fragment
+            KurilsFigure().add_child(self)
+        _save_page(self.get_root(), outfile, close_file, offline)
 
     def _repr_html_(self, **kwargs) -> str:
         if self._parent is None:
