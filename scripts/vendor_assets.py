@@ -236,10 +236,16 @@ INLINE = [
         url="https://teastman.github.io/Leaflet.pattern/leaflet.pattern.js",
         package="leaflet.pattern",
         source="dist/leaflet.pattern.js",
-        file="leaflet.pattern/leaflet.pattern.js",
+        file="leaflet.pattern/leaflet.pattern.patched.js",
         used_by=["folium.plugins.StripePattern", "folium.plugins.CirclePattern"],
+        # Leaflet 1.9 warns "Deprecated include of L.Mixin.Events" on every page;
+        # the mixin it asks for instead has the same methods (leaflet-search does this)
+        patch=("includes:[L.Mixin.Events]", "includes:[L.Evented.prototype]"),
         note="folium URL is unpinned (GitHub Pages); pinned to npm leaflet.pattern 0.1.0, "
-        "the only/latest npm release (supports Leaflet 1.x via L.SVG).",
+        "the only/latest npm release (supports Leaflet 1.x via L.SVG). Patched: "
+        "`includes:[L.Mixin.Events]` -> `includes:[L.Evented.prototype]` (the "
+        "replacement Leaflet's deprecation warning names), so that Leaflet 1.9 no "
+        "longer logs `Deprecated include of L.Mixin.Events` on every page.",
     ),
     dict(
         url="https://cdn.jsdelivr.net/npm/leaflet.timeline@1.6.0/dist/leaflet.timeline.min.js",
@@ -435,7 +441,9 @@ README_HEAD = """\
 
 (needs node/npm with access to the npm registry; build-time only). Every file
 comes from `npm pack NAME@VERSION` of an exact version, and each tarball is checked
-against the sha512 integrity pinned in the script.
+against the sha512 integrity pinned in the script. Two exceptions, each explained
+under Notes: HeatMap's script is the copy inside the folium wheel (sha256-pinned),
+and `*.patched.js` files had one documented string replaced (manifest `patch`).
 
 These are offline copies of the CDN assets that folium {folium} (Map, the
 plugins kurils uses: Fullscreen, GroupedLayerControl, Search,
@@ -534,6 +542,14 @@ def icon_default_js(tar: tarfile.TarFile, version: str) -> bytes:
     ).encode()
 
 
+def patched(name: str, data: bytes, old: str, new: str) -> bytes:
+    """``data`` with ``old`` replaced by ``new``, which must occur exactly once."""
+    text = data.decode("utf-8")
+    if text.count(old) != 1:
+        raise SystemExit(f"{name}: patch target found {text.count(old)} times")
+    return text.replace(old, new).encode("utf-8")
+
+
 def folium_file(rel: str) -> bytes:
     """A file from the installed folium wheel, checked against its pinned sha256."""
     import folium
@@ -609,6 +625,8 @@ def main() -> None:
                 data = folium_file(a["folium_source"])
             else:
                 data = read_member(tar, a["source"])
+            if "patch" in a:
+                data = patched(a["file"], data, *a["patch"])
             kind = "css" if a["source"].endswith(".css") else "js"
             if kind == "css":
                 data = inline_css(tar, a["source"], data.decode("utf-8")).encode(
@@ -631,6 +649,8 @@ def main() -> None:
             )
             if a.get("note"):
                 e["note"] = a["note"]
+            if "patch" in a:
+                e["patch"] = list(a["patch"])
             entries.append(e)
             readme_rows.append(
                 (a["file"], f"{a['package']}@{version}", spdx, len(data))
