@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import folium
-from branca.element import Element, Figure
+from branca.element import Figure
 
 from ._atomic import write_atomic
 
@@ -221,24 +221,8 @@ def save_map(m: folium.Map, path: str | os.PathLike, offline: bool = True) -> Pa
     return write_atomic(path, page.encode("utf-8"))
 
 
-def _save_page(
-    root: Element,
-    outfile: str | bytes | os.PathLike | BinaryIO,
-    close_file: bool,
-    offline: bool,
-) -> None:
-    """folium's ``save`` contract, with :func:`save_map`'s page and atomic write."""
-    if isinstance(outfile, (str, bytes, os.PathLike)):
-        save_map(root, os.fsdecode(outfile), offline=offline)
-        return
-    # rendered in full before the first byte goes out, as for a path
-    outfile.write(render_html(root, offline=offline).encode("utf-8"))
-    if close_file:
-        outfile.close()
-
-
-class KurilsFigure(Figure):
-    """The page around a kurils map: ``m.get_root().save(...)`` is offline too."""
+class _SavesOffline:
+    """folium's ``save``, writing :func:`save_map`'s page."""
 
     def save(
         self,
@@ -246,36 +230,7 @@ class KurilsFigure(Figure):
         close_file: bool = True,
         offline: bool = True,
     ) -> None:
-        """Write the page as :meth:`KurilsMap.save` does."""
-        _save_page(self, outfile, close_file, offline)
-
-
-class KurilsMap(folium.Map):
-    """A :class:`folium.Map` that shows and saves itself without the network.
-
-    folium's notebook display and ``save`` load Leaflet from CDNs; this one
-    embeds, and writes, the same offline page as :func:`save_map`.
-
-    ``min_zoom``/``max_zoom`` also bound the map itself: folium hands them only
-    to its tile layer, so a map with ``tiles=None`` had no zoom limits, and
-    ``folium.plugins.MarkerCluster`` fails on it ("Map has no maxZoom specified").
-    """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # folium puts each map in a branca Figure; ours saves offline too
-        KurilsFigure().add_child(self)
-        for key in ("min_zoom", "max_zoom"):
-            if kwargs.get(key) is not None:
-                self.options.setdefault(key, kwargs[key])
-
-    def save(
-        self,
-        outfile: str | bytes | os.PathLike | BinaryIO,
-        close_file: bool = True,
-        offline: bool = True,
-    ) -> None:
-        """Write the map as one self-contained, deterministic HTML page.
+        """Write the map's page as one self-contained, deterministic HTML file.
 
         Same call as folium's ``Map.save``, same page as :func:`save_map`: a
         path is written atomically (a failure leaves the old file untouched);
@@ -306,9 +261,38 @@ class KurilsMap(folium.Map):
         >>> b"cdn.jsdelivr" in buf.getvalue(), b"<script src=" in buf.getvalue()
         (False, False)
         """
-        if self._parent is None:  # as _repr_html_: a page, never a fragment
-            KurilsFigure().add_child(self)
-        _save_page(self.get_root(), outfile, close_file, offline)
+        root = self.get_root()  # the page: a map's figure, or the figure itself
+        if isinstance(outfile, (str, bytes, os.PathLike)):
+            save_map(root, os.fsdecode(outfile), offline=offline)
+            return
+        # rendered in full before the first byte goes out, as for a path
+        outfile.write(render_html(root, offline=offline).encode("utf-8"))
+        if close_file:
+            outfile.close()
+
+
+class KurilsFigure(_SavesOffline, Figure):
+    """The page around a kurils map: ``m.get_root().save(...)`` is offline too."""
+
+
+class KurilsMap(_SavesOffline, folium.Map):
+    """A :class:`folium.Map` that shows and saves itself without the network.
+
+    folium's notebook display and ``save`` load Leaflet from CDNs; this one
+    embeds, and writes, the same offline page as :func:`save_map`.
+
+    ``min_zoom``/``max_zoom`` also bound the map itself: folium hands them only
+    to its tile layer, so a map with ``tiles=None`` had no zoom limits, and
+    ``folium.plugins.MarkerCluster`` fails on it ("Map has no maxZoom specified").
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # folium puts each map in a branca Figure; ours saves offline too
+        KurilsFigure().add_child(self)
+        for key in ("min_zoom", "max_zoom"):
+            if kwargs.get(key) is not None:
+                self.options.setdefault(key, kwargs[key])
 
     def _repr_html_(self, **kwargs) -> str:
         if self._parent is None:
