@@ -272,7 +272,38 @@ class _SavesOffline:
 
 
 class KurilsFigure(_SavesOffline, Figure):
-    """The page around a kurils map: ``m.get_root().save(...)`` is offline too."""
+    """The page around a kurils map: ``m.get_root().save(...)`` is offline too.
+
+    It also renders the same page every time. folium's ``Layer.render`` gives
+    each layer a new ``ElementAddToElement`` (a new random name) per render, and
+    each element files its script in this figure under its name: a second render
+    kept the first one's ``addTo`` lines and added its own, so a map shown in
+    Jupyter and then saved was not the page a fresh map saves. Each render now
+    first removes what the previous render filed (what was added otherwise stays).
+
+    Examples
+    --------
+    >>> import kurils
+    >>> m = kurils.build_map()
+    >>> kurils.render_html(m) == kurils.render_html(m)
+    True
+    """
+
+    _rendered: tuple[tuple[str, str], ...] = ()
+
+    def render(self, **kwargs) -> str:
+        parts = ("header", "html", "script")
+        for part, name in self._rendered:
+            getattr(self, part)._children.pop(name, None)
+        before = {(p, n) for p in parts for n in getattr(self, p)._children}
+        page = super().render(**kwargs)
+        self._rendered = tuple(
+            (p, n)
+            for p in parts
+            for n in getattr(self, p)._children
+            if (p, n) not in before
+        )
+        return page
 
 
 class KurilsMap(_SavesOffline, folium.Map):
