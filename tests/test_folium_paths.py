@@ -162,7 +162,11 @@ class _OfflinePage:
     def _console(self, message) -> None:
         if message.type == "error":
             self.errors.append(message.text)
-        elif message.type == "warning":
+        # Chromium's performance hint when a canvas is read back often, as
+        # Leaflet.heat (HeatMap) does on each redraw: advice, not a fault
+        elif message.type == "warning" and not message.text.startswith(
+            "Canvas2D: Multiple readback"
+        ):
             self.warnings.append(message.text)
 
     def _route(self, route):
@@ -194,8 +198,6 @@ def test_common_plugin_works_offline(name, browser, tmp_path, output_dir):
         assert icon.count() == 1  # the lone marker; the other three are clustered
         assert icon.get_attribute("src").startswith("data:image/png")
         assert icon.evaluate("i => i.complete && i.naturalWidth") == 25
-    # before the test reads the heat canvas back (Chromium warns about that)
-    warnings = list(p.warnings)
     if name == "HeatMap":  # the heat was drawn: some pixels are not transparent
         drawn = p.page.eval_on_selector(
             "canvas.leaflet-heatmap-layer",
@@ -213,11 +215,16 @@ def test_common_plugin_works_offline(name, browser, tmp_path, output_dir):
         assert all(e.startswith("Failed to load resource") for e in p.errors)
     else:
         assert p.requests == [] and p.errors == []
-    assert warnings == []
+    assert p.warnings == []
 
 
 @pytest.mark.browser
 def test_kurils_map_with_every_common_plugin(browser, tmp_path):
+    """The plugins next to kurils' own; and no console warning at all.
+
+    Leaflet 1.9 warned "Deprecated include of L.Mixin.Events" on every kurils
+    page: leaflet.pattern 0.1.0 (the only npm release) used the old mixin; the
+    vendored copy is patched (see kurils/static/README.md)."""
     path = tmp_path / "all.html"
     _with_plugins(*(n for n in PLUGINS if n != "MiniMap")).save(path)
     p = _OfflinePage(browser, path)
@@ -225,17 +232,6 @@ def test_kurils_map_with_every_common_plugin(browser, tmp_path):
     for name, (_, selector) in PLUGINS.items():
         if name != "MiniMap":
             assert p.page.locator(selector).count() >= 1, name
-    p.page.close()
-    assert p.requests == [] and p.errors == []
-
-
-@pytest.mark.browser
-def test_default_map_logs_no_warning(browser, tmp_path):
-    """Leaflet 1.9 warned "Deprecated include of L.Mixin.Events" on every page:
-    leaflet.pattern 0.1.0 (the only npm release) used the old mixin; the vendored
-    copy is patched (see kurils/static/README.md)."""
-    p = _OfflinePage(browser, kurils.save_map(kurils.build_map(), tmp_path / "m.html"))
-    p.page.wait_for_selector("path.leaflet-interactive")
     # the patched plugin still hatches the disputed islands
     assert p.page.locator("svg pattern").count() == 1
     hatched = "p => (p.getAttribute('fill') || '').startsWith('url(#')"
