@@ -15,6 +15,7 @@ from .history import events, holdings, sovereignty_at
 from .islands import load_island_table, load_island_units, load_islands
 from .measurement import EQUAL_AREA_CRS, area_km2
 from .places import load_places
+from .population import load_population_1945
 from .sources import load_sources
 
 __version__ = "0.1.0"
@@ -27,7 +28,6 @@ _LAZY = {
     "save_map": "offline",
     "render_html": "offline",
     "KurilsMap": "offline",
-    "KurilsFigure": "offline",
     "OfflineError": "offline",
     "choropleth_layer": "layers",
     "plot": "figures",
@@ -47,7 +47,6 @@ def __getattr__(name: str):
 __all__ = [
     "EQUAL_AREA_CRS",
     "KurilsDataError",
-    "KurilsFigure",
     "KurilsMap",
     "OfflineError",
     "__version__",
@@ -62,6 +61,7 @@ __all__ = [
     "load_island_units",
     "load_islands",
     "load_places",
+    "load_population_1945",
     "load_sources",
     "render_html",
     "save_map",

@@ -6,6 +6,13 @@ pinned copy shipped in ``kurils/static`` (see ``assets.json`` there), removes th
 assets a kurils map does not use, refuses to leave any remote asset behind, and
 renumbers element ids in order of appearance so that the same map renders to the
 same bytes. :func:`save_map` writes that file atomically.
+
+Every kurils page is rendered in one pass. branca normally compiles each rendered
+script *again* as a Jinja template, so that ``{{ 7*7 }}`` in a value, even one that
+travels inside the GeoJSON data, runs as Python on the machine that renders the
+page (and from there can run any command). :class:`Page`, the root of every kurils
+map, renders its tree under :func:`single_pass`, in which already-rendered text is
+kept as it is; :func:`render_html` does the same for any folium map given to it.
 """
 
 from __future__ import annotations
@@ -14,17 +21,26 @@ import html
 import json
 import os
 import re
+import threading
+from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import BinaryIO
 
+import branca.element
 import folium
-from branca.element import Figure
 
 from ._atomic import write_atomic
 
-__all__ = ["KurilsFigure", "KurilsMap", "OfflineError", "render_html", "save_map"]
+__all__ = [
+    "KurilsMap",
+    "OfflineError",
+    "Page",
+    "render_html",
+    "save_map",
+    "single_pass",
+]
 
 _SCRIPT = re.compile(r'<script src="(?P<url>[^"]+)"></script>')
 _LINK = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')
@@ -44,6 +60,59 @@ class OfflineError(RuntimeError):
 def _manifest() -> dict:
     """``static/assets.json``, read afresh: the cached helpers keep what they need."""
     return json.loads((files("kurils") / "static" / "assets.json").read_text("utf-8"))
+
+
+class _Verbatim:
+    """Stands in for :class:`jinja2.Template` where branca wraps text that is
+    already rendered: it renders to that text, unchanged."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def render(self, *args, **kwargs) -> str:
+        return self.source
+
+
+_PASS_LOCK = threading.RLock()
+_pass_depth = 0
+
+
+@contextmanager
+def single_pass():
+    """Render folium elements without branca's second Jinja pass.
+
+    branca's ``Element(text)`` compiles ``text`` as a template; every
+    ``MacroElement`` (folium's layers, controls and plugins) hands its rendered
+    script to such an element, which Jinja then evaluates again. Inside this
+    context that name resolves to :class:`_Verbatim`, so rendered text stays as
+    it is. Templates that folium compiles itself (the first, intended pass) are
+    untouched. The patch is process-wide for its duration, so renders take a
+    lock; it nests, and is undone on any exit.
+
+    Examples
+    --------
+    >>> import folium
+    >>> m = folium.Map(tiles=None)
+    >>> _ = folium.Marker([44, 146], tooltip="{{ 'ran' ~ 'as-python' }}").add_to(m)
+    >>> "ranas-python" in m.get_root().render()  # folium alone evaluates the value
+    True
+    >>> with single_pass():
+    ...     page = m.get_root().render()
+    >>> "{{ 'ran' ~ 'as-python' }}" in page, "ranas-python" in page
+    (True, False)
+    """
+    global _pass_depth
+    with _PASS_LOCK:
+        if _pass_depth == 0:
+            original = branca.element.Template
+            branca.element.Template = _Verbatim
+        _pass_depth += 1
+        try:
+            yield
+        finally:
+            _pass_depth -= 1
+            if _pass_depth == 0:
+                branca.element.Template = original
 
 
 @cache
@@ -181,7 +250,8 @@ def render_html(m: folium.Map, offline: bool = True) -> str:
         If the page references an asset kurils does not ship, or any remote
         ``src``/``href`` or CSS ``url()`` is left.
     """
-    page = m.get_root().render()
+    with single_pass():
+        page = m.get_root().render()
     if offline:
         page = _drop_unused_jquery(_inline(page))
         leftover = _REMOTE.search(page) or _CSS_REMOTE.search(page)
@@ -271,8 +341,10 @@ class _SavesOffline:
             outfile.close()
 
 
-class KurilsFigure(_SavesOffline, Figure):
-    """The page around a kurils map: ``m.get_root().save(...)`` is offline too.
+class Page(_SavesOffline, branca.element.Figure):
+    """The HTML page around a kurils map: a branca Figure rendered in one pass
+    (see :func:`single_pass`), whichever way it is rendered or saved; its
+    ``save`` (``m.get_root().save(...)``) writes the offline page.
 
     It also renders the same page every time. folium's ``Layer.render`` gives
     each layer a new ``ElementAddToElement`` (a new random name) per render, and
@@ -296,7 +368,8 @@ class KurilsFigure(_SavesOffline, Figure):
         for part, name in self._rendered:
             getattr(self, part)._children.pop(name, None)
         before = {(p, n) for p in parts for n in getattr(self, p)._children}
-        page = super().render(**kwargs)
+        with single_pass():
+            page = super().render(**kwargs)
         self._rendered = tuple(
             (p, n)
             for p in parts
@@ -319,17 +392,15 @@ class KurilsMap(_SavesOffline, folium.Map):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # folium puts each map in a branca Figure; ours saves offline too
-        KurilsFigure().add_child(self)
+        # folium puts each map in a branca Figure; ours renders and saves as kurils'
+        Page().add_child(self)
         for key in ("min_zoom", "max_zoom"):
             if kwargs.get(key) is not None:
                 self.options.setdefault(key, kwargs[key])
 
     def _repr_html_(self, **kwargs) -> str:
         if self._parent is None:
-            from branca.element import Figure
-
-            Figure().add_child(self)
+            Page().add_child(self)
         page = render_html(self)
         return (
             '<div style="width:100%;"><div style="position:relative;width:100%;height:0;'

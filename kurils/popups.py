@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from .escape import escape_text
-from .i18n import name_column, text
+from .i18n import name_column, name_columns, text
 
 __all__ = ["cite", "island_popup", "island_search", "island_tooltip", "unit_name"]
 
@@ -74,13 +74,26 @@ def _countries(codes: object, lang: str) -> str:
 
 
 def island_search(islands: pd.DataFrame) -> pd.Series:
-    """Every name of each island in one string, for the search box."""
-    cols = ["name_en", "name_ru", "name_ja", "name_ja_romaji", "alt_names"]
-    joined = islands[cols].apply(
-        lambda r: " · ".join(str(v).replace(";", " · ") for v in r if pd.notna(v)),
-        axis=1,
-    )
-    return joined.map(escape_text)
+    """Every name of each island in one string, for the search box.
+
+    The names as written, joined by " · " (only ``alt_names`` is a ``;``-separated
+    list), then escaped: the page decodes the text before it matches or shows it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> row = {"name_en": "O'Brien & Sons; <Isle>", "name_ru": None, "name_ja": "島",
+    ...        "name_ja_romaji": None, "alt_names": "A;B"}
+    >>> island_search(pd.DataFrame([row])).iloc[0]
+    'O&#x27;Brien &amp; Sons; &lt;Isle&gt; · 島 · A · B'
+    """
+    names = [*name_columns(), "name_ja_romaji"]
+
+    def one(r) -> str:
+        alt = str(r["alt_names"]).split(";") if pd.notna(r["alt_names"]) else []
+        return " · ".join([*(str(r[c]) for c in names if pd.notna(r[c])), *alt])
+
+    return islands.apply(one, axis=1).map(escape_text)
 
 
 def island_tooltip(islands: pd.DataFrame, lang: str) -> pd.Series:
@@ -88,11 +101,7 @@ def island_tooltip(islands: pd.DataFrame, lang: str) -> pd.Series:
     col = name_column(lang)
 
     def one(r) -> str:
-        others = " · ".join(
-            escape_text(r[c])
-            for c in ("name_en", "name_ru", "name_ja")
-            if pd.notna(r[c])
-        )
+        others = " · ".join(escape_text(r[c]) for c in name_columns() if pd.notna(r[c]))
         status = text(f"status_{r['status']}", lang)
         return (
             f"<b>{escape_text(r[col] if pd.notna(r[col]) else r['name_en'])}</b><br>"
@@ -143,7 +152,7 @@ def island_popup(
         name = r[col] if pd.notna(r[col]) else r["name_en"]
         names = " · ".join(
             escape_text(r[c])
-            for c in ("name_en", "name_ru", "name_ja", "name_ja_romaji")
+            for c in (*name_columns(), "name_ja_romaji")
             if pd.notna(r[c])
         )
         status_src = (
