@@ -18,13 +18,10 @@ kept as it is; :func:`render_html` does the same for any folium map given to it.
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import threading
 from contextlib import contextmanager
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import BinaryIO
 
@@ -32,6 +29,7 @@ import branca.element
 import folium
 
 from ._atomic import write_atomic
+from ._vendored import asset_text, assets, icon_shim, missing_message
 
 __all__ = [
     "KurilsMap",
@@ -55,11 +53,6 @@ _CSS_REMOTE = re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I)
 
 class OfflineError(RuntimeError):
     """A page would still need the network (an asset kurils does not ship)."""
-
-
-def _manifest() -> dict:
-    """``static/assets.json``, read afresh: the cached helpers keep what they need."""
-    return json.loads((files("kurils") / "static" / "assets.json").read_text("utf-8"))
 
 
 class _Verbatim:
@@ -115,44 +108,18 @@ def single_pass():
                 branca.element.Template = original
 
 
-@cache
-def _assets() -> dict[str, dict]:
-    return {a["url"]: a for a in _manifest()["assets"]}
-
-
-@cache
-def _supported_plugins() -> tuple[str, ...]:
-    """The folium plugins whose assets kurils ships, by class name."""
-    used = {u for a in _assets().values() if a["use"] == "inline" for u in a["used_by"]}
-    return tuple(sorted(u.rsplit(".", 1)[1] for u in used if ".plugins." in u))
-
-
-@cache
-def _icon_shim() -> str:
-    """Leaflet's default marker icons as ``data:`` URIs, as one ``<script>``."""
-    extras = _manifest()["extras"]
-    (shim,) = [e for e in extras if e["file"].endswith("icon-default.inline.js")]
-    code = (files("kurils") / "static" / shim["file"]).read_text("utf-8")
-    banner = f"/* {shim['package']}@{shim['version']} ({shim['license']}) */"
-    return f"<script>{banner}\n{code}</script>"
-
-
-def _asset_text(entry: dict) -> str:
-    return (files("kurils") / "static" / entry["file"]).read_text("utf-8")
-
-
 def _inline(page: str) -> str:
-    assets = _assets()
+    shipped = assets()
 
     def inliner(tag: str, what: str):
         def replace(match: re.Match) -> str:
-            entry = assets.get(match["url"])
+            entry = shipped.get(match["url"])
             if entry is None:
-                raise OfflineError(_missing(what, match["url"]))
+                raise OfflineError(missing_message(what, match["url"]))
             if entry["use"] == "drop":
                 return ""
             # "</script" or "</style" inside the code would end the element early
-            code = _asset_text(entry).replace(f"</{tag}", f"<\\/{tag}")
+            code = asset_text(entry).replace(f"</{tag}", f"<\\/{tag}")
             banner = f"/* {entry['package']}@{entry['version']} ({entry['license']}) */"
             return f"<{tag}>{banner}\n{code}</{tag}>"
 
@@ -160,31 +127,6 @@ def _inline(page: str) -> str:
 
     page = _SCRIPT.sub(inliner("script", "script"), page)
     return _with_marker_icons(_LINK.sub(inliner("style", "stylesheet"), page))
-
-
-def _missing(what: str, url: str) -> str:
-    """Name the folium class that wants ``url`` and the way to keep it online."""
-    from folium import plugins
-
-    users = sorted(
-        f"{cls.__module__.split('.')[0]}.plugins.{name}"
-        for name, cls in vars(plugins).items()
-        if isinstance(cls, type)
-        and any(
-            u == url
-            for _, u in [
-                *getattr(cls, "default_js", []),
-                *getattr(cls, "default_css", []),
-            ]
-        )
-    )
-    who = " or ".join(users) if users else "an element of the map"
-    return (
-        f"no offline copy of {what} {url}, needed by {who}. kurils ships offline "
-        f"copies for {', '.join(_supported_plugins())}; to keep this one, let the page "
-        "load it from the network: save_map(m, path, offline=False) or "
-        "m.save(path, offline=False)"
-    )
 
 
 def _with_marker_icons(page: str) -> str:
@@ -199,7 +141,7 @@ def _with_marker_icons(page: str) -> str:
     if start < 0 or not re.search(r"\bL\.marker\(", _scripts_outside_assets(page)):
         return page
     end = page.index("</script>", start) + len("</script>")
-    return page[:end] + _icon_shim() + page[end:]
+    return page[:end] + icon_shim() + page[end:]
 
 
 def _drop_unused_jquery(page: str) -> str:
