@@ -27,6 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from ._atomic import write_atomic
+from ._inline_figure import InlineFigure
 from .borders import DEFAULT_LINES, load_borders
 from .i18n import LANGS, name_column, text, title
 from .islands import check_user_islands, load_islands
@@ -293,7 +294,8 @@ def figure(
     >>> fig.axes[0].get_legend().get_title().get_text()
     'Показана: Позиция России'
     """
-    fig = Figure(figsize=FIGSIZE, dpi=150, layout="constrained")
+    # displays in a fresh Jupyter kernel, without %matplotlib inline
+    fig = InlineFigure(figsize=FIGSIZE, dpi=150, layout="constrained")
     plot(fig.add_subplot(), view=view, lang=lang, islands=islands)
     return fig
 
