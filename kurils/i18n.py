@@ -144,11 +144,11 @@ _TEXT: dict[str, dict[str, str]] = {
     "legend": {"en": "Legend", "ru": "Условные обозначения", "ja": "凡例"},
     # the page's attribution line: {osm} is the linked OpenStreetMap name
     "attribution_web": {
-        "en": "Coastlines © {osm} contributors (ODbL) · facts: kurils (CC BY-SA 4.0),"
+        "en": "Coastlines © {osm} contributors (ODbL 1.0) · facts: kurils (CC BY-SA 4.0),"
         " sources in popups",
-        "ru": "Береговая линия © участники {osm} (ODbL) · данные: kurils"
+        "ru": "Береговая линия © участники {osm} (ODbL 1.0) · данные: kurils"
         " (CC BY-SA 4.0), источники во всплывающих окнах",
-        "ja": "海岸線 © {osm} の貢献者 (ODbL) ・ データ: kurils (CC BY-SA 4.0)、"
+        "ja": "海岸線 © {osm} の貢献者 (ODbL 1.0) ・ データ: kurils (CC BY-SA 4.0)、"
         "出典はポップアップに記載",
     },
     "administered_by": {"en": "Administered by", "ru": "Управляется", "ja": "施政国"},
