@@ -25,6 +25,7 @@ __all__ = [
     "Control",
     "IslandSearch",
     "Labels",
+    "Layout",
     "Legend",
     "TimeSlider",
     "ViewSwitch",
@@ -76,16 +77,40 @@ class Control(MacroElement):
 
 
 class Legend(Control):
-    """The legend (HTML escaped by its maker), bottom right."""
+    """The legend (HTML escaped by its maker), bottom right, folded under
+    ``title`` (text) on small screens."""
 
     script = function = "legend"
 
-    def __init__(self, html: str) -> None:
+    def __init__(self, html: str, title: str) -> None:
         super().__init__()
-        self.html = html
+        self.html, self.title = html, title
 
     def arguments(self) -> list[str]:
-        return [self._parent.get_name(), _json(self.html)]
+        return [self._parent.get_name(), _json(self.html), _json(self.title)]
+
+
+class Layout(Control):
+    """Fits the page to its screen: folds the layer control and the legend on a
+    small map, then frames ``bounds`` in the space the controls leave. Add it
+    last: it measures the controls added before it."""
+
+    script = function = "layout"
+    #: A map narrower or lower than this (CSS pixels) is small: a phone.
+    SMALL_WIDTH, SMALL_HEIGHT = 640, 560
+
+    def __init__(self, layers, bounds: list, margin: int = 10) -> None:
+        super().__init__()
+        self.layers, self.bounds = layers, bounds
+        self.options = {
+            "smallWidth": self.SMALL_WIDTH,
+            "smallHeight": self.SMALL_HEIGHT,
+            "margin": margin,
+        }
+
+    def arguments(self) -> list[str]:
+        names = [self._parent.get_name(), self.layers.get_name()]
+        return [*names, _json(self.bounds), _json(self.options)]
 
 
 class Attribution(Control):

@@ -29,6 +29,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.textpath import TextPath
 
 from ._atomic import write_atomic
+from ._inline_figure import InlineFigure
 from .borders import DEFAULT_LINES, load_borders
 from .history import check_date, events, sovereignty_at
 from .i18n import LANGS, name_column, text, title
@@ -362,7 +363,8 @@ def figure(
     >>> figure(date="1930-01-01").axes[0].get_legend().get_title().get_text()
     'Holdings on: 1930-01-01'
     """
-    fig = Figure(figsize=FIGSIZE, dpi=150, layout="constrained")
+    # displays in a fresh Jupyter kernel, without %matplotlib inline
+    fig = InlineFigure(figsize=FIGSIZE, dpi=150, layout="constrained")
     plot(fig.add_subplot(), view=view, lang=lang, islands=islands, date=date)
     return fig
 

@@ -141,6 +141,16 @@ _TEXT: dict[str, dict[str, str]] = {
         "ja": "破線：係争地",
     },
     "legend_view": {"en": "View", "ru": "Точка зрения", "ja": "視点"},
+    "legend": {"en": "Legend", "ru": "Условные обозначения", "ja": "凡例"},
+    # the page's attribution line: {osm} is the linked OpenStreetMap name
+    "attribution_web": {
+        "en": "Coastlines © {osm} contributors (ODbL 1.0) · facts: kurils (CC BY-SA 4.0),"
+        " sources in popups",
+        "ru": "Береговая линия © участники {osm} (ODbL 1.0) · данные: kurils"
+        " (CC BY-SA 4.0), источники во всплывающих окнах",
+        "ja": "海岸線 © {osm} の貢献者 (ODbL 1.0) ・ データ: kurils (CC BY-SA 4.0)、"
+        "出典はポップアップに記載",
+    },
     "administered_by": {"en": "Administered by", "ru": "Управляется", "ja": "施政国"},
     "claimed_by": {"en": "Claimed by", "ru": "Претендуют", "ja": "領有を主張"},
     "status": {"en": "Status", "ru": "Статус", "ja": "状態"},

@@ -14,10 +14,10 @@ import shapely
 from . import _resources, schema
 from .errors import KurilsDataError
 from .measurement import area_km2
+from .provenance import check_one_series
 from .reading import describe, read_geometry, read_table
 from .sources import source_ids
 from .validate import (
-    check_one_series,
     check_references,
     validate_geometry,
     validate_table,

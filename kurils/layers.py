@@ -133,6 +133,10 @@ _CHECKS = {
         (*name_columns("title"), "summary_en", "place_en", "place_lon",
          "place_lat", "source", "year"),
     ),
+    "groups": lambda groups: None if groups is None else validate_frame(
+        groups, schema.POPULATION_1945, "<groups>", ("group_id", "island_ids"),
+        name_columns(),
+    ),
     "places": lambda places: validate_frame(
         places, schema.PLACES, "<places>", ("place_id", "name_en", "lon", "lat"),
         (*_NAMES, *_POPULATION, "coord_source"),
@@ -315,6 +319,7 @@ def islands_layer(
     units: pd.DataFrame,
     links: pd.DataFrame,
     pattern: StripePattern | None = None,
+    groups: pd.DataFrame | None = None,
     fill_opacity: float = FILL_OPACITY,
     name: str | None = None,
     show: bool = True,
@@ -336,6 +341,9 @@ def islands_layer(
         and island-unit links, for the popups.
     pattern : StripePattern, optional
         Hatching for disputed land; one is made if not given.
+    groups : DataFrame, optional
+        Island groups (:func:`kurils.load_population_1945`), so that a group's
+        name ("Habomai") finds its islands in the search box.
     name, show : layer name (escaped) and initial visibility.
 
     Returns
@@ -348,7 +356,7 @@ def islands_layer(
     gdf = for_map(islands)
     props = pd.DataFrame(index=gdf.index)
     props["island_id"] = gdf["island_id"].map(escape_text)
-    props["search"] = island_search(gdf)
+    props["search"] = island_search(gdf, groups)
     props["tooltip"] = island_tooltip(gdf, lang)
     props["popup"] = island_popup(gdf, lang, sources, units, links)
     keep = ["island_id", "search", "tooltip", "popup", "dash"]
@@ -766,6 +774,24 @@ def _check_choropleth(gdf: gpd.GeoDataFrame, column: str) -> gpd.GeoDataFrame:
     return validate_geometry(out, where)
 
 
+def _frame(islands: gpd.GeoDataFrame) -> shapely.Polygon:
+    """The box around the chain (the map's frame): context land outside it is
+    not where its name belongs."""
+    chain = islands[islands["group"] != "context"]
+    return shapely.box(*(chain if len(chain) else islands).total_bounds)
+
+
+def _label_point(geom, group: str, frame: shapely.Polygon | None = None):
+    """Where a name goes: the representative point (always on land) of the
+    largest part; for context land (Hokkaido, Kamchatka), of the part inside
+    the chain's frame, so the name is not cut by the edge of the map."""
+    if group == "context" and frame is not None:
+        inside = shapely.intersection(geom, frame)
+        geom = inside if not inside.is_empty else geom
+    parts = shapely.get_parts(geom)
+    return max(parts, key=lambda p: p.area).representative_point()
+
+
 @_checked
 def labels_layer(
     islands: gpd.GeoDataFrame,
@@ -783,10 +809,11 @@ def labels_layer(
     """
     col = name_column(lang)
     big = islands[islands["area_km2"] >= min_area_km2]
-    # The largest part's representative point: always on land, even for chains.
-    points = big.geometry.map(
-        lambda g: max(shapely.get_parts(g), key=lambda p: p.area).representative_point()
-    )
+    frame = _frame(islands)
+    points = [
+        _label_point(g, c, frame)
+        for g, c in zip(big.geometry, big["group"], strict=True)
+    ]
     group = folium.FeatureGroup(
         name=escape_text(name or text("layer_labels", lang)), show=show
     )
@@ -801,6 +828,8 @@ def labels_layer(
             big[col].fillna(big["name_en"]), points, big["area_km2"], strict=True
         )
     ]
+    # the largest first: where names would overlap, the page keeps these
+    labels = [labels[i] for i in np.argsort(-big["area_km2"].to_numpy(), kind="stable")]
     Labels(labels).add_to(group)
     return group
 

@@ -7,12 +7,14 @@ import geopandas as gpd
 import pandas as pd
 from branca.element import Element
 from folium.plugins import Fullscreen, GroupedLayerControl
+from folium.template import Template
 
 from .admin_units import load_admin_units
 from .borders import DEFAULT_LINES, load_borders
 from .controls import (
     Attribution,
     IslandSearch,
+    Layout,
     Legend,
     TimeSlider,
     ViewSwitch,
@@ -23,19 +25,15 @@ from .history import check_date, events, holdings, iso_date
 from .i18n import LANGS, text, title
 from .islands import check_user_islands, load_island_units, load_islands
 from .layers import (
-    borders_layer,
-    claims_layer,
-    districts_layer,
-    events_layer,
     for_map,
     holdings_layer,
     islands_layer,
-    labels_layer,
-    places_layer,
     stripe_pattern,
 )
 from .offline import KurilsMap, Page
 from .places import load_places
+from .population import load_population_1945
+from .registry import LAYERS, Layer, MapData, web_layers
 from .sources import load_sources
 from .style import (
     FILL_OPACITY,
@@ -57,7 +55,32 @@ TILES = ALIASES
 
 class _LayerControl(GroupedLayerControl):
     """GroupedLayerControl that hides layers in the control's own order (folium
-    keeps them in a set, whose order changes from run to run)."""
+    keeps them in a set, whose order changes from run to run), and keeps the
+    control in a variable, which the page's layout folds and opens (folium's
+    template, otherwise as folium 0.20 writes it, discards it)."""
+
+    _template = Template(
+        """
+        {% macro script(this,kwargs) %}
+            var {{ this.get_name() }} = L.control.groupedLayers(
+                null,
+                {
+                    {%- for group_name, overlays in this.grouped_overlays.items() %}
+                    {{ group_name|tojson }} : {
+                        {%- for overlaykey, val in overlays.items() %}
+                        {{ overlaykey|tojson }} : {{val}},
+                        {%- endfor %}
+                    },
+                    {%- endfor %}
+                },
+                {{ this.options|tojavascript }},
+            ).addTo({{this._parent.get_name()}});
+            {%- for val in this.layers_untoggle %}
+            {{ val }}.remove();
+            {%- endfor %}
+        {% endmacro %}
+        """
+    )
 
     def render(self, **kwargs):
         hidden = set(self.layers_untoggle)
@@ -70,7 +93,7 @@ class _LayerControl(GroupedLayerControl):
         super().render(**kwargs)
 
 
-def _legend_html(islands: gpd.GeoDataFrame, lang: str, has_borders: bool) -> str:
+def _legend_html(islands: gpd.GeoDataFrame, lang: str, lines: list[Layer]) -> str:
     parts = []
     for view in VIEWS:
         present = [h for h in HOLDERS if h in set(holders(islands, view))]
@@ -87,15 +110,7 @@ def _legend_html(islands: gpd.GeoDataFrame, lang: str, has_borders: bool) -> str
                 f'<i style="{swatch}"></i>{escape_text(text("holder_" + h, lang))}'
             )
         rows.append(f'<i class="dashed"></i>{escape_text(text("dashed", lang))}')
-        if has_borders:
-            rows.append(
-                f'<i class="line"></i>{escape_text(text("layer_shimoda", lang))}'
-            )
-            colour = BORDER_STYLES["line_of_control"]["color"]
-            rows.append(
-                f'<i class="line" style="border-top-color: {colour};"></i>'
-                f"{escape_text(text('layer_control', lang))}"
-            )
+        rows += [layer.legend_row(lang) for layer in lines]
         # each view's title in that side's own terms (kurils.i18n.title)
         parts.append(
             f'<div data-view="{view}"><h4>{escape_text(title(view, lang))}</h4>'
@@ -145,15 +160,55 @@ def _slider_options(timeline: pd.DataFrame, first: str, lang: str) -> dict:
     }
 
 
-def _attribution_html(sources) -> str:
-    osm = sources.loc["osm_land_polygons"]
-    return (
-        "Coastlines &copy; "
-        '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">'
-        f"OpenStreetMap</a> contributors ({escape_text(osm['licence'])}) &middot; "
-        "facts: kurils (CC BY-SA 4.0) from MOFA, GSI, Wikipedia et al., "
-        "sources in popups; code licences in the page source"
+def _attribution_html(lang: str) -> str:
+    """The page's attribution line, short (it shares the bottom edge with the
+    scale bar), in ``lang``; licences of the code are in the page source."""
+    osm = (
+        '<a href="https://www.openstreetmap.org/copyright" target="_blank" '
+        'rel="noopener">OpenStreetMap</a>'
     )
+    return escape_text(text("attribution_web", lang)).replace("&#123;osm&#125;", osm)
+
+
+def _map_data(lang: str, islands, date, history: bool) -> tuple[MapData, pd.DataFrame]:
+    """Every table the map draws, each read and checked once (a user's islands
+    too), the islands simplified once for every layer; and the island-unit
+    links the islands' popups cite."""
+    sources = load_sources()
+    known = sources.index  # handed on, so the sources table is read once
+    timeline = events(sources=known)
+    if date is not None:
+        date = check_date(date, timeline)
+    user = islands is not None
+    links = load_island_units(sources=known)  # read once, handed to both loaders
+    islands = (
+        check_user_islands(islands)
+        if user
+        else load_islands(sources=known, island_units=links)
+    )
+    units = for_map(
+        load_admin_units(islands=islands, island_units=links, sources=known)
+    )
+    # treaty lines come from the shipped coastlines when the user's may lack a side
+    borders = load_borders(
+        None if user else islands,
+        sources=known,
+        timeline=timeline,
+        # today's map draws two lines: compute only those
+        border_ids=None if (date is not None or history) else DEFAULT_LINES,
+    )
+    data = MapData(
+        lang=lang,
+        mode="history" if history else "views" if date is None else "date",
+        date=date,
+        islands=for_map(islands),
+        units=units,
+        borders=borders,
+        places=load_places(sources=known),
+        timeline=timeline,
+        sources=sources,
+    )
+    return data, links
 
 
 def build_map(
@@ -216,33 +271,8 @@ def build_map(
     if date is not None and history:
         raise ValueError("give either date= or history=True, not both")
 
-    sources = load_sources()
-    known = sources.index  # handed on, so the sources table is read once
-    timeline = events(sources=known)
-    if date is not None:
-        date = check_date(date, timeline)
-    user = islands is not None
-    links = load_island_units(sources=known)  # read once, handed to both loaders
-    islands = (
-        check_user_islands(islands)
-        if user
-        else load_islands(sources=known, island_units=links)
-    )
-    units = for_map(
-        load_admin_units(islands=islands, island_units=links, sources=known)
-    )
-    # treaty lines come from the shipped coastlines when the user's may lack a side
-    borders = load_borders(
-        None if user else islands,
-        sources=known,
-        timeline=timeline,
-        # the default map draws two lines: compute only those
-        border_ids=None if (date is not None or history) else DEFAULT_LINES,
-    )
-    islands = for_map(islands)  # simplified once, for every layer
-    unit_table = units.set_index("unit_id")
-    places = load_places(sources=known)
-
+    data, links = _map_data(lang, islands, date, history)
+    islands, date = data.islands, data.date
     kurils = islands[islands["group"] != "context"]
     (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds
     fig = Page(title=title(view, lang))
@@ -269,84 +299,33 @@ def build_map(
         ).add_to(m)
         fill_opacity = FILL_OPACITY_OVER_TILES  # let the basemap show through
 
-    present = borders[borders["kind"] != "proposed"]
-    if date is not None or history:
-        periods = holdings(timeline, islands)
-        isl = holdings_layer.__wrapped__(
-            islands, periods, date=date, lang=lang, fill_opacity=fill_opacity
-        )
-        if date is not None:
-            day = pd.Timestamp(date)
-            on = (present["valid_from"] <= day) & ~(present["valid_to"] <= day)
-            lines = [
-                borders_layer.__wrapped__(
-                    present[on],
-                    lang=lang,
-                    sources=sources,
-                    name=text("layer_borders", lang),
-                )
-            ]
-        else:  # the slider shows the lines in force: not the 1956 proposal
-            lines = [
-                borders_layer.__wrapped__(
-                    present,
-                    lang=lang,
-                    sources=sources,
-                    name=text("layer_borders", lang),
-                )
-            ]
-    else:
+    if data.mode == "views":
         pattern = stripe_pattern()
         pattern.add_to(m)  # rendered before the islands, whatever the initial view
         isl = islands_layer.__wrapped__(
             islands,
             view=view,
             lang=lang,
-            sources=sources,
-            units=unit_table,
+            sources=data.sources,
+            units=data.units.set_index("unit_id"),
             links=links,
             pattern=pattern,
+            groups=load_population_1945(),
             fill_opacity=fill_opacity,
         )
-        lines = [
-            borders_layer.__wrapped__(
-                borders[borders["border_id"] == "shimoda_1855"],
-                lang=lang,
-                sources=sources,
-                name=text("layer_shimoda", lang),
-            ),
-            borders_layer.__wrapped__(
-                borders[borders["kind"] == "line_of_control"],
-                lang=lang,
-                sources=sources,
-                name=text("layer_control", lang),
-            ),
-        ]
+    else:
+        periods = holdings(data.timeline, islands)
+        isl = holdings_layer.__wrapped__(
+            islands, periods, date=date, lang=lang, fill_opacity=fill_opacity
+        )
     isl.add_to(m)
-    # a user's islands may match no district or no claimed municipality
-    ru, jp = (units[units["country"] == c] for c in ("RUS", "JPN"))
-    overlays = [
-        *(
-            [districts_layer.__wrapped__(ru, lang=lang, sources=sources)]
-            if len(ru)
-            else []
-        ),
-        *(
-            [claims_layer.__wrapped__(jp, lang=lang, sources=sources)]
-            if len(jp)
-            else []
-        ),
-        *lines,
-        labels_layer.__wrapped__(islands, lang=lang),
-        places_layer.__wrapped__(places, lang=lang, sources=sources),
-    ]
-    if history:
-        overlays.append(events_layer.__wrapped__(timeline, lang=lang, sources=sources))
+    built = web_layers(data)
+    overlays = list(built.values())
     for layer in overlays:
         layer.add_to(m)
     groups = {}
     view_groups = []
-    if date is None and not history:
+    if data.mode == "views":
         for v in VIEWS:
             fg = folium.FeatureGroup(
                 name=escape_text(text(f"view_{v}", lang)), show=v == view
@@ -357,11 +336,12 @@ def build_map(
     groups[escape_text(text("group_layers", lang))] = (
         [tile_layer] if tile_layer else []
     ) + overlays
-    _LayerControl(
+    # folded on small screens, open on others: kurils.layout decides in the page
+    layer_control = _LayerControl(
         groups,
         exclusive_groups=False,
         exclusiveGroups=[escape_text(text("group_view", lang))] if view_groups else [],
-        collapsed=False,
+        collapsed=True,
     ).add_to(m)
     # leaflet-search shows its texts with innerHTML: escaped
     IslandSearch(
@@ -380,7 +360,8 @@ def build_map(
         title_cancel=escape_text(text("exit_fullscreen", lang)),
     ).add_to(m)
     if view_groups:
-        Legend(_legend_html(islands, lang, has_borders=len(borders) > 0)).add_to(m)
+        lines = [x for x in LAYERS if x.legend and x.id in built]
+        Legend(_legend_html(islands, lang, lines), text("legend", lang)).add_to(m)
         ViewSwitch(
             m,
             isl.geojson,
@@ -394,17 +375,16 @@ def build_map(
             },
         ).add_to(m)
     else:
-        first = iso_date(timeline["date"].iloc[0])
-        Legend(_history_legend_html(lang, date)).add_to(m)
+        Legend(_history_legend_html(lang, date), text("legend", lang)).add_to(m)
     if history:
+        first = iso_date(data.timeline["date"].iloc[0])
         TimeSlider(
-            m, isl.geojson, lines[0].geojson, _slider_options(timeline, first, lang)
+            m,
+            isl.geojson,
+            built["borders"].geojson,
+            _slider_options(data.timeline, first, lang),
         ).add_to(m)
-    Attribution(_attribution_html(sources)).add_to(m)
-    # leave room for the expanded layer control on the right
-    m.fit_bounds(
-        [[miny, minx], [maxy, maxx]],
-        padding_top_left=(10, 10),
-        padding_bottom_right=(330, 130 if history else 40),  # the slider, bottom left
-    )
+    Attribution(_attribution_html(lang)).add_to(m)
+    frame = [[round(float(v), 4) for v in c] for c in ([miny, minx], [maxy, maxx])]
+    Layout(layer_control, frame).add_to(m)  # last: it measures the controls
     return m

@@ -10,8 +10,9 @@ import pandas as pd
 
 from . import _resources, schema
 from .i18n import TITLE_SOURCES
+from .provenance import check_cited, check_urls
 from .reading import describe, read_table
-from .validate import check_cited, check_urls, validate_table
+from .validate import validate_table
 
 __all__ = ["check_bibliography", "load_sources", "source_ids"]
 

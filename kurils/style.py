@@ -35,14 +35,17 @@ PALETTE = {
     "stripe": "#0072B2",
 }
 
-#: Colours of the history's holders: the USSR in vermillion, apart from Russia's
-#: orange; Sakhalin's undivided years in reddish purple.
+#: Colours of the history's holders: the USSR in a dark vermillion, far from
+#: Russia's light orange in lightness too (the two hues alone were hard to tell
+#: apart, and are the same for many with a red-green deficiency); Sakhalin's
+#: undivided years in reddish purple.
 HISTORY_PALETTE = {
     "JPN": PALETTE["JPN"],
     "RUS": PALETTE["RUS"],
-    "SUN": "#D55E00",
+    "SUN": "#8C2D04",
     "JOINT": "#CC79A7",
 }
+
 
 #: The sea, drawn by both renderers (no tiles offline).
 SEA = "#bcd7ea"
@@ -113,7 +116,7 @@ class LineStyle:
 #: Every line kurils draws: borders by kind, and the islands' outlines.
 LINES = {
     "treaty_border": LineStyle("#000000", 3, (10 / 3, 2)),
-    "line_of_control": LineStyle(HISTORY_PALETTE["SUN"], 3, (4 / 3, 4 / 3)),
+    "line_of_control": LineStyle("#D55E00", 3, (4 / 3, 4 / 3)),
     "proposed": LineStyle("#555555", 3, (1 / 3, 2)),
     "outline": LineStyle(PALETTE["outline"], 1),
     "outline_disputed": LineStyle(PALETTE["outline"], 1, (6, 4)),

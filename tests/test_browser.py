@@ -226,6 +226,19 @@ def test_search_finds_an_island_by_any_name(page, query):
     assert "Iturup" in popup.inner_text() and "3,166.64" in popup.inner_text()
 
 
+@pytest.mark.parametrize("query", ["Habomai", "歯舞", "Хабомаи"])
+def test_search_finds_the_islets_of_a_group_by_its_name(page, query):
+    page.page.locator(".leaflet-control-search .search-button").click()
+    box = page.page.locator(".leaflet-control-search input.search-input")
+    box.fill(query)
+    box.dispatch_event("keyup")
+    tips = page.page.locator(".search-tip")
+    tips.first.wait_for(timeout=5000)
+    found = tips.all_inner_texts()
+    assert len(found) == 7  # the Habomai islets, each by its own name first
+    assert any(t.startswith("Zelyony") for t in found)
+
+
 @pytest.mark.parametrize("query", ["O'Brien", "& Sons", "<", "{{", "a;b"])
 def test_search_matches_and_shows_text_as_written(browser, islands, tmp_path, query):
     name = "O'Brien & Sons <Isle> {{ 7*7 }} a;b"

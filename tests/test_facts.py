@@ -7,7 +7,6 @@ shows that the real data passes and that the check bites.
 from __future__ import annotations
 
 import datetime as dt
-from importlib.resources import files
 
 import geopandas as gpd
 import pandas as pd
@@ -17,7 +16,7 @@ import kurils
 from kurils import _resources
 from kurils.sources import check_bibliography
 
-ATTRIBUTES = files("kurils") / "geodata" / "attributes"
+ATTRIBUTES = _resources.data_root() / "attributes"  # installed or checkout
 
 
 def _csv(name: str) -> pd.DataFrame:

@@ -186,6 +186,7 @@ LAYER_CASES = {
             "sources": d["sources"],
             "units": d["units"].set_index("unit_id"),
             "links": d["links"],
+            "groups": kurils.load_population_1945(),
         },
     ),
     "districts_layer": lambda d: (

@@ -11,7 +11,7 @@ kurils.timeSlider = function (map, islands, borders, o) {
     var control = L.control({position: "bottomleft"});
     control.onAdd = function () {
         var div = L.DomUtil.create("div", "kurils-slider kurils-legend");
-        div.innerHTML = '<input type="range" min="0" step="1" style="width: 420px;">'
+        div.innerHTML = '<input type="range" min="0" step="1">'
             + '<div><b class="kurils-slider-date"></b> <span class="kurils-slider-event"></span></div>';
         L.DomEvent.disableClickPropagation(div);
         L.DomEvent.disableScrollPropagation(div);
