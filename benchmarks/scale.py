@@ -1,0 +1,130 @@
+"""How the map's simplification scales with the number of polygon parts.
+
+Run with ``.venv/bin/python benchmarks/scale.py`` after ``make install``. Prints a
+Markdown report (``--out FILE`` also writes it). Not a test: numbers to read.
+
+An island of N rocks (jagged 20-gon rocks about 130 m across, each above the
+1,000 m² drawing threshold, on a grid in open sea east of Iturup) is prepared for
+drawing by ``kurils.layers.for_map``. Its time is compared with a floor measured in
+the same run on the same parts: ``shapely.simplify(parts, preserve_topology=False)``
+(Douglas-Peucker on each part, no topology checks, no speck test, no rounding). A
+ratio that stays flat as N grows means time linear in parts; before the change it
+grew with N (4k / 16k / 83k parts: 1.1 / 9 / 206 s). Last, the whole map is built
+and saved with 100,000 such rocks added to Iturup, as a user's own coastline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+import kurils
+from kurils.layers import MAP_TOLERANCE, for_map
+
+SIZES = (4_000, 16_000, 83_000, 100_000)
+VERTICES = 20  # per rock
+RADIUS_DEG = 0.0006  # latitude degrees: about 67 m
+
+
+def rocks(n: int, seed: int = 0) -> np.ndarray:
+    """``n`` jagged rocks on a grid in a 0.8° x 0.5° box of open Pacific."""
+    rng = np.random.default_rng(seed)
+    side = int(np.ceil(np.sqrt(n)))
+    i = np.arange(n)
+    x = 149.3 + (i % side) * 0.8 / side
+    y = 44.4 + (i // side) * 0.5 / side
+    angle = np.linspace(0, 2 * np.pi, VERTICES, endpoint=False)
+    r = RADIUS_DEG * (1 + 0.3 * rng.random((n, VERTICES)))
+    xs = x[:, None] + r * np.cos(angle) / np.cos(np.radians(45))
+    ys = y[:, None] + r * np.sin(angle)
+    ring = np.stack([xs, ys], -1)
+    return shapely.polygons(np.concatenate([ring, ring[:, :1]], axis=1))
+
+
+def best(f, repeat: int) -> float:
+    """Median wall time of ``f()`` (seconds)."""
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def scaling(repeat: int) -> list[dict]:
+    rows = []
+    for n in SIZES:
+        parts = rocks(n)
+        frame = gpd.GeoDataFrame(
+            {"island_id": ["x"]}, geometry=[shapely.multipolygons(parts)], crs=4326
+        )
+        floor = best(
+            lambda p=parts: shapely.simplify(p, MAP_TOLERANCE, preserve_topology=False),
+            repeat,
+        )
+        # a copy each time: for_map returns a frame it prepared itself unchanged
+        kurils_s = best(lambda f=frame: for_map(f.copy()), repeat)
+        rows.append({"parts": n, "floor_s": floor, "for_map_s": kurils_s})
+    return rows
+
+
+def whole_map() -> dict:
+    islands = kurils.load_islands()
+    i = islands.index[islands.island_id == "iturup"][0]
+    extra = rocks(SIZES[-1])
+    own = shapely.get_parts(islands.geometry[i])
+    islands.loc[i, "geometry"] = shapely.multipolygons(np.concatenate([own, extra]))
+    out = Path(tempfile.mkdtemp()) / "rocks.html"
+    t, cpu = time.perf_counter(), time.process_time()
+    m = kurils.build_map(islands=islands)
+    built = time.perf_counter() - t
+    simplify = best(lambda: for_map(islands.copy()), 1)
+    t2 = time.perf_counter()
+    kurils.save_map(m, out)
+    return {
+        "rocks": len(extra),
+        "build_s": built,
+        "save_s": time.perf_counter() - t2,
+        "cpu_s": time.process_time() - cpu,
+        "for_map_s": simplify,
+        "mb": out.stat().st_size / 1e6,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    lines = [
+        "| parts | floor (simplify, no topology) | for_map | ratio |",
+        "|---|---|---|---|",
+    ]
+    for r in scaling(args.repeat):
+        lines.append(
+            f"| {r['parts']:,} | {r['floor_s']:.3f} s | {r['for_map_s']:.3f} s "
+            f"| {r['for_map_s'] / r['floor_s']:.1f} |"
+        )
+    w = whole_map()
+    lines += [
+        "",
+        f"Whole map with {w['rocks']:,} rocks added to Iturup: build_map "
+        f"{w['build_s']:.2f} s (of which for_map of the islands "
+        f"{w['for_map_s']:.2f} s), save_map {w['save_s']:.2f} s; "
+        f"{w['cpu_s']:.2f} s of CPU for all three; page {w['mb']:.2f} MB.",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    if args.out:
+        args.out.write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
