@@ -292,7 +292,11 @@ def for_map(
     if _prepared(gdf, tolerance):
         return gdf
     out = gdf.to_crs(4326) if gdf.crs is not None and gdf.crs.to_epsg() != 4326 else gdf
-    geoms = np.asarray(out.geometry.values)
+    # Rows often repeat a geometry (three Japanese villages claim all of Iturup):
+    # each distinct one is prepared once.
+    rows = np.asarray(out.geometry.values)
+    codes, _ = pd.factorize(shapely.to_wkb(rows), use_na_sentinel=False)
+    geoms = rows[np.unique(codes, return_index=True)[1]]
     if np.isin(shapely.get_type_id(geoms), (3, 6)).all():
         geoms = _simplify_polygons(geoms, tolerance)
     else:
@@ -301,7 +305,7 @@ def for_map(
     # away (350 m lost on Hokkaido's Notsuke spit); for drawing, rounding is enough.
     digits = round(-np.log10(MAP_PRECISION))
     geoms = shapely.transform(geoms, lambda xy: np.round(xy, digits))
-    out = out.set_geometry(geoms)
+    out = out.set_geometry(geoms[codes])
     out = out[~out.geometry.is_empty].copy()
     for g in out.geometry.values:
         if g is not None:

@@ -6,6 +6,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+import kurils
 from kurils.layers import (
     _WHOLE_ROW_MAX_PARTS,
     MAP_TOLERANCE,
@@ -79,3 +80,13 @@ def test_memo_is_not_fooled_by_edits(islands):
     # copies and subsets share the prepared geometry objects: no second pass
     copy, subset = drawn.copy(), drawn[drawn.group != "context"]
     assert for_map(copy) is copy and for_map(subset) is subset
+
+
+def test_repeated_geometries_are_prepared_once(islands):
+    """Three villages claim all of Iturup: one simplification serves all three."""
+    units = for_map(kurils.load_admin_units("JPN")).set_index("unit_id")
+    villages = units.loc[["rubetsu_village", "shana_village", "shibetoro_village"]]
+    first, *others = villages.geometry
+    assert all(g is first for g in others)
+    iturup = for_map(islands[islands.island_id == "iturup"]).geometry.iloc[0]
+    assert shapely.equals_exact(first, iturup, tolerance=0)
