@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import KurilsDataError
+from .errors import KurilsDataError, escape_controls
 from .i18n import LANGS
 from .views import VIEWS
 
@@ -256,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit status.
 
     Bad data (:class:`~kurils.KurilsDataError`) and maps that would need the network
-    print one line to stderr and return 2; nothing is written.
+    print one line to stderr and return 2; nothing is written. Control characters
+    in that line (an ANSI escape in a user's ``island_id``, a newline in a file
+    name) are shown escaped, as ``\\x1b`` or ``\\n``, never sent to the terminal.
     """
     args = _parser().parse_args(argv)
     from .offline import OfflineError
@@ -264,11 +266,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (KurilsDataError, OfflineError) as e:
-        print(f"kurils: error: {e}", file=sys.stderr)
+        _print_error(e)
         return 2
     except OSError as e:
-        print(f"kurils: error: {e}", file=sys.stderr)
+        _print_error(e)
         return 1
+
+
+def _print_error(error: Exception) -> None:
+    """One line on stderr; control characters (from data or file names) escaped."""
+    print(f"kurils: error: {escape_controls(str(error))}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -40,7 +40,9 @@ def page_file(name: str) -> str:
 
 
 def _json(value) -> str:
-    return htmlsafe_json_dumps(value, sort_keys=True)
+    from .offline import COMPACT_JSON  # the page's one way of writing JSON
+
+    return htmlsafe_json_dumps(value, **COMPACT_JSON)
 
 
 class Control(MacroElement):

@@ -29,7 +29,7 @@ import shapely
 from pyogrio.raw import write as _ogr_write
 
 from . import _resources
-from ._atomic import replace_folder, staging_folder
+from ._atomic import _cleanup_on_signals, replace_folder, staging_folder
 from ._resources import data_version
 from .admin_units import load_admin_units
 from .borders import load_borders
@@ -356,19 +356,21 @@ def export(
     path = Path(path)
     _check_target(path, format)
     suffix = FORMATS[format][1]
-    stage = staging_folder(path)
-    try:
-        with _gdal_date():
-            islands = load_islands()
-            for x in chosen:
-                frame = x.load(islands)
-                target = stage / ("data.gpkg" if format == "gpkg" else x.name + suffix)
-                if format == "parquet":
-                    _write_parquet(frame, target)
-                else:
-                    _write_ogr(frame, target, x.name, format)
-        (stage / "LICENSE.txt").write_text(licence_text(chosen), encoding="utf-8")
-        _move_into_place(stage, path, format)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+    # SIGTERM/SIGINT/SIGHUP unwind through the finally too, as for write_atomic
+    with _cleanup_on_signals():
+        stage = staging_folder(path)
+        try:
+            with _gdal_date():
+                islands = load_islands()
+                for x in chosen:
+                    frame = x.load(islands)
+                    name = "data.gpkg" if format == "gpkg" else x.name + suffix
+                    if format == "parquet":
+                        _write_parquet(frame, stage / name)
+                    else:
+                        _write_ogr(frame, stage / name, x.name, format)
+            (stage / "LICENSE.txt").write_text(licence_text(chosen), encoding="utf-8")
+            _move_into_place(stage, path, format)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
     return path

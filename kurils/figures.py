@@ -48,6 +48,12 @@ _FONT_FILE = "KurilsSans-Regular.ttf"
 FIGSIZE = (8.27, 9.2)  # inches: the chain's frame is about square; fits A4 portrait
 _FORMATS = {".png", ".svg", ".pdf"}
 
+# Every text kurils draws is drawn as written, never as mathtext or LaTeX: the
+# name "Itu $x^2$ rup" would get a superscript, and "$\frac{1}{$" would raise.
+# Text objects read these when created, so plot() runs under them; the title
+# belongs to the Axes, which may be older, so it is also given them directly.
+_LITERAL = {"parse_math": False, "usetex": False}
+
 
 def _register_font() -> None:
     if any(f.name == "Kurils Sans" for f in fontManager.ttflist):
@@ -190,6 +196,7 @@ def _line_handles(shown: gpd.GeoDataFrame, lang: str, date) -> list:
     ]
 
 
+@matplotlib.rc_context({f"text.{key}": value for key, value in _LITERAL.items()})
 def plot(
     ax=None,
     *,
@@ -335,7 +342,7 @@ def plot(
     legend.set_zorder(7)
     _scale_bar(ax, lang)
     _north_arrow(ax, crs, lang)
-    ax.set_title(title(view, lang), fontproperties=_font(13))
+    ax.set_title(title(view, lang), fontproperties=_font(13), **_LITERAL)
     ax.figure.text(
         0.01,
         0.005,

@@ -27,6 +27,8 @@ from typing import BinaryIO
 
 import branca.element
 import folium
+import folium.template
+import jinja2
 
 from ._atomic import write_atomic
 from ._vendored import asset_text, assets, icon_shim, missing_message
@@ -99,6 +101,10 @@ def single_pass():
         if _pass_depth == 0:
             original = branca.element.Template
             branca.element.Template = _Verbatim
+            policies = [env.policies for env in _json_environments()]
+            saved = [p["json.dumps_kwargs"] for p in policies]
+            for p in policies:
+                p["json.dumps_kwargs"] = COMPACT_JSON
         _pass_depth += 1
         try:
             yield
@@ -106,6 +112,21 @@ def single_pass():
             _pass_depth -= 1
             if _pass_depth == 0:
                 branca.element.Template = original
+                for p, kwargs in zip(policies, saved, strict=True):
+                    p["json.dumps_kwargs"] = kwargs
+
+
+#: How every value is written as JSON into a kurils page: sorted (deterministic),
+#: without spaces, and UTF-8 rather than ``\uXXXX`` escapes (a third of the
+#: bytes of Japanese and Russian text). Jinja's ``tojson`` still escapes ``<``,
+#: ``>``, ``&`` and ``'``, so no value can end its script.
+COMPACT_JSON = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
+
+
+def _json_environments():
+    """The Jinja environments whose ``tojson`` writes folium's, branca's and
+    kurils' data (Jinja keeps one environment per template class)."""
+    return {folium.template.Template("").environment, jinja2.Template("").environment}
 
 
 def _inline(page: str) -> str:

@@ -230,7 +230,7 @@ def test_normalised_html_content(page):
     assert "L.control.fullscreen(" in html
     assert "control.scale(" in html.lower() or "L.control.scale(" in html
     assert "OpenStreetMap\\u003c/a\\u003e contributors (ODbL 1.0)" in html
-    assert '"border_id": "shimoda_1855"' in html
+    assert '"border_id":"shimoda_1855"' in html  # compact JSON (issue 10)
 
 
 def test_save_is_atomic(tmp_path):
@@ -264,7 +264,8 @@ def test_cli_writes_map(tmp_path):
     assert str(out) in res.stdout
     page = out.read_text(encoding="utf-8")
     assert "<title>北方領土問題：日本政府の立場</title>" in page
-    assert json.dumps("日本の立場")[1:-1] in page  # inside JS strings
+    # inside JS strings, as UTF-8 (compact JSON, issue 10)
+    assert json.dumps("日本の立場", ensure_ascii=False)[1:-1] in page
     assert '"japan"' in page  # initial view handed to the view switch
 
 

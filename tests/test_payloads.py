@@ -26,6 +26,7 @@ from kurils import layers
 from kurils.escape import escape_text
 from kurils.history import holdings
 from kurils.islands import check_user_islands, load_island_units
+from kurils.offline import COMPACT_JSON
 
 MARKER = "ranas-python"
 
@@ -257,7 +258,7 @@ def test_any_text_arrives_unchanged_after_both_passes(islands, name):
     one = islands[islands["island_id"] == "iturup"].assign(name_en=name)
     page = _folium_page(layers.labels_layer(one, lang="en"))
     label = f'<div class="kurils-label">{escape_text(name)}</div>'
-    assert htmlsafe_json_dumps(label)[1:-1] in page
+    assert htmlsafe_json_dumps(label, **COMPACT_JSON)[1:-1] in page
     assert html.unescape(escape_text(name)) == name
 
 
