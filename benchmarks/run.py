@@ -97,7 +97,7 @@ def coastline_error() -> dict[str, float]:
     import shapely
 
     import kurils
-    from kurils.layers import MAP_PRECISION, MAP_TOLERANCE, MIN_PART_M2, _drop_specks
+    from kurils.drawing import MAP_PRECISION, MAP_TOLERANCE, MIN_PART_M2, _drop_specks
 
     islands = kurils.load_islands()
     kept = _drop_specks(np.asarray(islands.geometry.values))

@@ -30,21 +30,20 @@ from .layers import (
     islands_layer,
     stripe_pattern,
 )
+from .legend import attribution_html, history_legend, views_legend
 from .offline import KurilsMap, Page
 from .places import load_places
 from .population import load_population_1945
-from .registry import LAYERS, Layer, MapData, web_layers
+from .registry import LAYERS, MapData, web_layers
 from .sources import load_sources
 from .style import (
     FILL_OPACITY,
     FILL_OPACITY_OVER_TILES,
-    HATCH,
     HISTORY_PALETTE,
     LINES,
-    PALETTE,
     SEA,
 )
-from .views import BORDER_STYLES, HOLDERS, VIEWS, holders
+from .views import VIEWS
 
 __all__ = ["TILES", "build_map"]
 
@@ -97,64 +96,13 @@ class _LayerControl(GroupedLayerControl):
         super().render(**kwargs)
 
 
-def _legend_html(islands: gpd.GeoDataFrame, lang: str, lines: list[Layer]) -> str:
-    parts = []
-    for view in VIEWS:
-        present = [h for h in HOLDERS if h in set(holders(islands, view))]
-        rows = []
-        for h in present:
-            swatch = (
-                f"background: repeating-linear-gradient({HATCH['angle']}deg, "
-                f"{HATCH['color']} 0 {HATCH['width']}px, "
-                f"{HATCH['space_color']} {HATCH['width']}px {2 * HATCH['width']}px);"
-                if h == "disputed"
-                else f"background: {PALETTE[h]};"
-            )
-            rows.append(
-                f'<i style="{swatch}"></i>{escape_text(text("holder_" + h, lang))}'
-            )
-        rows.append(f'<i class="dashed"></i>{escape_text(text("dashed", lang))}')
-        rows += [layer.legend_row(lang) for layer in lines]
-        # each view's title in that side's own terms (kurils.i18n.title)
-        parts.append(
-            f'<div data-view="{view}"><h4>{escape_text(title(view, lang))}</h4>'
-            f"<h4>{escape_text(text('view_shown', lang))}: "
-            f"{escape_text(text('view_' + view, lang))}</h4>"
-            + "<br>".join(rows)
-            + "</div>"
-        )
-    return "".join(parts)
-
-
-def _history_legend_html(lang: str, date) -> str:
-    head = (
-        f'{escape_text(text("on_date", lang))}: <span class="kurils-date">{escape_text(date)}</span>'
-        if date is not None
-        else escape_text(text("history", lang))
-    )
-    rows = [
-        f'<i style="background: {HISTORY_PALETTE[h]};"></i>{escape_text(text("holder_" + h, lang))}'
-        for h in ("JPN", "RUS", "SUN", "JOINT")
-    ]
-    for kind, style in BORDER_STYLES.items():
-        if kind == "proposed":  # never in force: not on the slider or a day's map
-            continue
-        rows.append(
-            f'<i class="line" style="border-top: 3px dashed {style["color"]};"></i>'
-            f"{escape_text(text('kind_' + kind, lang))}"
-        )
-    return f"<h4>{escape_text(text('title', lang))}</h4><h4>{head}</h4>" + "<br>".join(
-        rows
-    )
-
-
-def _slider_options(timeline: pd.DataFrame, first: str, lang: str) -> dict:
+def _slider_options(timeline: pd.DataFrame, lang: str) -> dict:
     """The slider's data: from the first event to the last (not today: the same
     data give the same page every day), the palette, and each event's title
     (escaped: the slider shows it with innerHTML)."""
     title_ = timeline[f"title_{lang}"].fillna(timeline["title_en"])
     return {
-        "first": first,
+        "first": str(timeline["date"].iloc[0]),
         "last": str(timeline["date"].iloc[-1]),
         "palette": HISTORY_PALETTE,
         "events": [
@@ -162,16 +110,6 @@ def _slider_options(timeline: pd.DataFrame, first: str, lang: str) -> dict:
             for d, t in zip(timeline["date"], title_, strict=True)
         ],
     }
-
-
-def _attribution_html(lang: str) -> str:
-    """The page's attribution line, short (it shares the bottom edge with the
-    scale bar), in ``lang``; licences of the code are in the page source."""
-    osm = (
-        '<a href="https://www.openstreetmap.org/copyright" target="_blank" '
-        'rel="noopener">OpenStreetMap</a>'
-    )
-    return escape_text(text("attribution_web", lang)).replace("&#123;osm&#125;", osm)
 
 
 def _map_data(lang: str, islands, date, history: bool) -> tuple[MapData, pd.DataFrame]:
@@ -213,6 +151,119 @@ def _map_data(lang: str, islands, date, history: bool) -> tuple[MapData, pd.Data
         sources=sources,
     )
     return data, links
+
+
+def _chain_frame(islands: gpd.GeoDataFrame) -> list[list[float]]:
+    """[[south, west], [north, east]] of the chain (all the land if none)."""
+    kurils = islands[islands["group"] != "context"]
+    minx, miny, maxx, maxy = (kurils if len(kurils) else islands).total_bounds
+    return [[round(float(v), 4) for v in c] for c in ([miny, minx], [maxy, maxx])]
+
+
+def _new_map(islands: gpd.GeoDataFrame, page_title: str) -> KurilsMap:
+    """An empty map in its page, with the page's own styles; centred on the
+    chain (the page frames it to the screen, see kurils.controls.Layout)."""
+    (south, west), (north, east) = _chain_frame(islands)
+    fig = Page(title=page_title)
+    m = KurilsMap(
+        location=[(south + north) / 2, (west + east) / 2],
+        tiles=None,
+        zoom_start=5,
+        control_scale=True,
+        zoom_snap=0.25,
+        min_zoom=2,
+        max_zoom=13,
+    )
+    fig.add_child(m)
+    style = f":root {{ --kurils-sea: {SEA}; }}\n{page_file('kurils.css')}"
+    fig.header.add_child(Element(f"<style>{style}</style>"), name="kurils_css")
+    return m
+
+
+def _tile_layer(tiles: str | None, lang: str) -> folium.TileLayer | None:
+    """The online basemap asked for, if any (never loaded unless asked for)."""
+    if tiles is None:
+        return None
+    url, attr = TILES[tiles]
+    return folium.TileLayer(
+        url,
+        attr=attr,
+        name=escape_text(text("layer_tiles", lang)),
+        overlay=True,
+        show=True,
+    )
+
+
+def _base_layer(data: MapData, links, view: str, fill_opacity: float):
+    """The islands: by holder in each point of view (with the hatching pattern
+    of disputed land), or by who held them on the map's day."""
+    if data.mode != "views":
+        periods = holdings(data.timeline, data.islands)
+        base = holdings_layer.__wrapped__(
+            data.islands,
+            periods,
+            date=data.date,
+            lang=data.lang,
+            fill_opacity=fill_opacity,
+        )
+        return base, None
+    pattern = stripe_pattern()
+    base = islands_layer.__wrapped__(
+        data.islands,
+        view=view,
+        lang=data.lang,
+        sources=data.sources,
+        units=data.units.set_index("unit_id"),
+        links=links,
+        pattern=pattern,
+        groups=load_population_1945(),
+        fill_opacity=fill_opacity,
+    )
+    return base, pattern
+
+
+def _view_groups(m: KurilsMap, lang: str, view: str) -> list:
+    """One empty layer per point of view: the layer control's radio buttons."""
+    groups = []
+    for v in VIEWS:
+        name = escape_text(text(f"view_{v}", lang))
+        groups.append((folium.FeatureGroup(name=name, show=v == view).add_to(m), v))
+    return groups
+
+
+def _layer_control(lang: str, views: list, overlays: list) -> _LayerControl:
+    """The points of view (exclusive) and the layers; folded on small screens,
+    open on others (kurils.controls.Layout decides in the page)."""
+    groups = {}
+    view_group = escape_text(text("group_view", lang))
+    if views:
+        groups[view_group] = [fg for fg, _ in views]
+    groups[escape_text(text("group_layers", lang))] = overlays
+    return _LayerControl(
+        groups,
+        exclusive_groups=False,
+        exclusiveGroups=[view_group] if views else [],
+        collapsed=True,
+    )
+
+
+def _find_and_fullscreen(m: KurilsMap, base, lang: str) -> None:
+    # leaflet-search shows its texts with innerHTML: escaped
+    IslandSearch(
+        base.geojson,
+        {
+            "collapsed": True,
+            "placeholder": text("search", lang),
+            "position": "topleft",
+            "textErr": escape_text(text("not_found", lang)),
+            "textCancel": escape_text(text("cancel", lang)),
+        },
+    ).add_to(m)
+    Fullscreen(
+        position="topleft",
+        title=escape_text(text("fullscreen", lang)),
+        title_cancel=escape_text(text("exit_fullscreen", lang)),
+    ).add_to(m)
 
 
 def build_map(
@@ -275,121 +326,34 @@ def build_map(
         raise ValueError("give either date= or history=True, not both")
 
     data, links = _map_data(lang, islands, date, history)
-    islands, date = data.islands, data.date
-    kurils = islands[islands["group"] != "context"]
-    (minx, miny, maxx, maxy) = (kurils if len(kurils) else islands).total_bounds
-    fig = Page(title=title(view, lang))
-    m = KurilsMap(
-        location=[(miny + maxy) / 2, (minx + maxx) / 2],
-        tiles=None,
-        zoom_start=5,
-        control_scale=True,
-        zoom_snap=0.25,
-        min_zoom=2,
-        max_zoom=13,
-    )
-    fig.add_child(m)
-    style = f":root {{ --kurils-sea: {SEA}; }}\n{page_file('kurils.css')}"
-    fig.header.add_child(Element(f"<style>{style}</style>"), name="kurils_css")
-    fill_opacity = FILL_OPACITY
-    tile_layer = None
-    if tiles is not None:
-        url, attr = TILES[tiles]
-        tile_layer = folium.TileLayer(
-            url,
-            attr=attr,
-            name=escape_text(text("layer_tiles", lang)),
-            overlay=True,
-            show=True,
-        ).add_to(m)
-        fill_opacity = FILL_OPACITY_OVER_TILES  # let the basemap show through
-
-    if data.mode == "views":
-        pattern = stripe_pattern()
+    m = _new_map(data.islands, title(view, lang))
+    tile_layer = _tile_layer(tiles, lang)
+    if tile_layer is not None:
+        tile_layer.add_to(m)
+    # lighter land over a basemap, which shows through
+    fill_opacity = FILL_OPACITY if tile_layer is None else FILL_OPACITY_OVER_TILES
+    base, pattern = _base_layer(data, links, view, fill_opacity)
+    if pattern is not None:
         pattern.add_to(m)  # rendered before the islands, whatever the initial view
-        isl = islands_layer.__wrapped__(
-            islands,
-            view=view,
-            lang=lang,
-            sources=data.sources,
-            units=data.units.set_index("unit_id"),
-            links=links,
-            pattern=pattern,
-            groups=load_population_1945(),
-            fill_opacity=fill_opacity,
-        )
-    else:
-        periods = holdings(data.timeline, islands)
-        isl = holdings_layer.__wrapped__(
-            islands, periods, date=date, lang=lang, fill_opacity=fill_opacity
-        )
-    isl.add_to(m)
+    base.add_to(m)
     built = web_layers(data)
-    overlays = list(built.values())
-    for layer in overlays:
+    for layer in built.values():
         layer.add_to(m)
-    groups = {}
-    view_groups = []
-    if data.mode == "views":
-        for v in VIEWS:
-            fg = folium.FeatureGroup(
-                name=escape_text(text(f"view_{v}", lang)), show=v == view
-            )
-            fg.add_to(m)
-            view_groups.append((fg, v))
-        groups[escape_text(text("group_view", lang))] = [fg for fg, _ in view_groups]
-    groups[escape_text(text("group_layers", lang))] = (
-        [tile_layer] if tile_layer else []
-    ) + overlays
-    # folded on small screens, open on others: kurils.layout decides in the page
-    layer_control = _LayerControl(
-        groups,
-        exclusive_groups=False,
-        exclusiveGroups=[escape_text(text("group_view", lang))] if view_groups else [],
-        collapsed=True,
-    ).add_to(m)
-    # leaflet-search shows its texts with innerHTML: escaped
-    IslandSearch(
-        isl.geojson,
-        {
-            "collapsed": True,
-            "placeholder": text("search", lang),
-            "position": "topleft",
-            "textErr": escape_text(text("not_found", lang)),
-            "textCancel": escape_text(text("cancel", lang)),
-        },
-    ).add_to(m)
-    Fullscreen(
-        position="topleft",
-        title=escape_text(text("fullscreen", lang)),
-        title_cancel=escape_text(text("exit_fullscreen", lang)),
-    ).add_to(m)
-    if view_groups:
+    views = _view_groups(m, lang, view) if data.mode == "views" else []
+    overlays = ([tile_layer] if tile_layer is not None else []) + list(built.values())
+    layer_control = _layer_control(lang, views, overlays).add_to(m)
+    _find_and_fullscreen(m, base, lang)
+    if views:
         lines = [x for x in LAYERS if x.legend and x.id in built]
-        Legend(_legend_html(islands, lang, lines), text("legend", lang)).add_to(m)
-        ViewSwitch(
-            m,
-            isl.geojson,
-            pattern,
-            view_groups,
-            {
-                "initial": view,
-                "fillOpacity": fill_opacity,
-                "outline": LINES["outline"].color,
-                "weight": LINES["outline"].width,
-            },
-        ).add_to(m)
+        Legend(views_legend(data.islands, lang, lines), text("legend", lang)).add_to(m)
+        style = {"fillOpacity": fill_opacity, "outline": LINES["outline"].color}
+        style["weight"], style["initial"] = LINES["outline"].width, view
+        ViewSwitch(m, base.geojson, pattern, views, style).add_to(m)
     else:
-        Legend(_history_legend_html(lang, date), text("legend", lang)).add_to(m)
+        Legend(history_legend(lang, data.date), text("legend", lang)).add_to(m)
     if history:
-        first = str(data.timeline["date"].iloc[0])
-        TimeSlider(
-            m,
-            isl.geojson,
-            built["borders"].geojson,
-            _slider_options(data.timeline, first, lang),
-        ).add_to(m)
-    Attribution(_attribution_html(lang)).add_to(m)
-    frame = [[round(float(v), 4) for v in c] for c in ([miny, minx], [maxy, maxx])]
-    Layout(layer_control, frame).add_to(m)  # last: it measures the controls
+        options = _slider_options(data.timeline, lang)
+        TimeSlider(m, base.geojson, built["borders"].geojson, options).add_to(m)
+    Attribution(attribution_html(lang)).add_to(m)
+    Layout(layer_control, _chain_frame(data.islands)).add_to(m)  # last: it measures
     return m

@@ -275,3 +275,24 @@ def test_page_code_is_inert_in_any_page():
         code = (folder / name).read_text("utf-8")
         for token in ("{{", "{%", "{#", "</script", "</style"):
             assert token not in code, (name, token)
+
+
+def test_figure_never_runs_or_parses_user_text(islands, tmp_path):
+    """figure(islands=...): every column and the index, checked as build_map
+    checks them; the drawn ones, all at once, render to SVG as text (no
+    template, no mathtext)."""
+    fast = islands[islands["island_id"].isin(["iturup", "kunashir", "hokkaido"])]
+    folder = tmp_path / "ran"
+    for payload in [*payloads(folder), r"Itu $x^2$ rup $\frac{1}{$"]:
+        drawn = []
+        for column in _columns(fast):
+            try:
+                check_user_islands(_poisoned(fast, [column], payload))
+            except kurils.KurilsDataError:
+                continue
+            drawn.append(column)
+        assert "name_en" in drawn
+        mine = _poisoned(fast, drawn, payload)
+        out = tmp_path / "fig.svg"
+        kurils.save_figure(kurils.figure(islands=mine), out)
+        assert out.stat().st_size > 10_000 and not folder.exists()
