@@ -25,6 +25,7 @@ PLACES = "attributes/places.csv"
 BORDERS = "attributes/borders.csv"
 EVENTS = "attributes/events.csv"
 SOURCES = "attributes/sources.csv"
+SCENARIOS = "attributes/scenarios.csv"
 
 
 def data_root() -> Traversable:

@@ -28,6 +28,7 @@ __all__ = [
     "PLACES",
     "REGION_BOUNDS",
     "RU_DISTRICTS",
+    "SCENARIOS",
     "SOURCES",
     "STATUSES",
     "TableSchema",
@@ -318,4 +319,31 @@ SOURCES = TableSchema(
     key=("source_id",),
     integer=("year",),
     required=("source_id", "title"),
+)
+
+#: Settlement scenarios (``scenarios.csv``): ``holders`` is ``TARGET>HOLDER`` items
+#: as in ``events.csv`` (``four_groups``, ``lesser_kuril`` or an ``island_id``);
+#: ``cut_line`` is a WKT LINESTRING (lon/lat) or ``equal_land`` (computed).
+SCENARIOS = TableSchema(
+    name="scenarios",
+    columns=(
+        "scenario_id",
+        "title_en",
+        "title_ru",
+        "title_ja",
+        "description",
+        "holders",
+        "cut_island",
+        "cut_line",
+        "cut_left",
+        "cut_right",
+        "source",
+        "year",
+        "note",
+    ),
+    key=("scenario_id",),
+    integer=("year",),
+    vocab={"cut_left": COUNTRIES, "cut_right": COUNTRIES},
+    facts={"title_en": ("source", "year")},
+    required=("scenario_id", "title_en", "description", "holders", "source", "year"),
 )
