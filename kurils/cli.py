@@ -90,6 +90,7 @@ def _stakes(args: argparse.Namespace) -> int:
     ]  # fmt: skip
     fmt = {c: "{:,.0f}".format for c in show.columns[:5]}
     fmt["sea share JPN"] = "{:.0%}".format
+    fmt["people moved"] = "{:,}".format
     print(show.to_string(formatters=fmt))
     print("\nsettlements moved:")
     for row in table.itertuples():
