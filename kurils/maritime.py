@@ -157,7 +157,7 @@ def maritime_zones(
     Examples
     --------
     >>> zones = maritime_zones()
-    >>> zones.set_index(["holder", "zone"]).area_km2.round(-3).loc["JPN", "territorial_sea"] > 0
+    >>> bool(zones.set_index(["holder", "zone"]).area_km2.loc["JPN", "territorial_sea"] > 0)
     True
     >>> "not legal boundaries" in zones.attrs["method"].lower()
     True
@@ -179,6 +179,5 @@ def _shipped_id(holdings) -> str | None:
         return None
     from .scenarios import scenarios
 
-    shipped = {s.scenario_id: s for s in scenarios()}
-    same = shipped.get(holdings.scenario_id) == holdings
-    return holdings.scenario_id if same else None
+    shipped = {s.id: s for s in scenarios()}
+    return holdings.id if shipped.get(holdings.id) == holdings else None

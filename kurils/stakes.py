@@ -125,9 +125,9 @@ def stakes(
     Examples
     --------
     >>> t = stakes().set_index("scenario_id")
-    >>> t.loc["four_groups", "land_share_jpn"], t.loc["status_quo", "land_moved_km2"]
+    >>> float(t.loc["four_groups", "land_share_jpn"]), float(t.loc["status_quo", "land_moved_km2"])
     (1.0, 0.0)
-    >>> round(t.loc["equal_land", "land_share_jpn"], 3)
+    >>> float(round(t.loc["equal_land", "land_share_jpn"], 3))
     0.5
     """
     from .islands import load_islands

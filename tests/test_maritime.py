@@ -139,6 +139,22 @@ def test_shipped_zones_load_fast_and_carry_the_method(zones):
     assert zones.crs.to_epsg() == 4326 and zones.geometry.is_valid.all()
 
 
+def test_a_shipped_scenario_reads_the_shipped_zones():
+    """An unchanged shipped scenario is read, not computed; a changed one is not
+    taken for the shipped one."""
+    four = {s.id: s for s in kurils.scenarios()}["four_groups"]
+    start = time.perf_counter()
+    z = kurils.maritime_zones(four)
+    assert time.perf_counter() - start < 5
+    shipped = kurils.maritime.load_zones("four_groups")
+    assert z.area_km2.tolist() == shipped.area_km2.tolist()
+    assert kurils.maritime._shipped_id(four) == "four_groups"
+    other = kurils.Scenario(
+        "four_groups", "x", holders={**four.holders, "iturup": "RUS"}
+    )
+    assert kurils.maritime._shipped_id(other) is None
+
+
 def test_zones_rebuild_byte_identically(data_dir, tmp_path):
     """Writing the shipped zones again gives the same bytes (pinned timestamp)."""
     path = REPO / "geodata" / "build.py"
