@@ -300,36 +300,51 @@ def update_manifest(per_island: dict, report: dict) -> None:
         **report,
         "sha256": sha256(OUT),
     }
+    entries.update(table_entries())
     write_manifest(entries)
 
 
-def table_entries() -> dict:
-    """The manifest entry of every attribute table."""
-    entries = {}
-    for path in sorted(ATTRIBUTES.glob("*.csv")):
-        with open(path, newline="", encoding="utf-8") as f:
-            reader = csv.reader(f)
-            header = next(reader)
-            n = sum(1 for _ in reader)
-        entries[f"attributes/{path.name}"] = {
-            "kind": "table",
-            "licence": "CC-BY-SA-4.0",
-            "attribution": "kurils contributors; per-row sources in attributes/sources",
-            "source": "compiled from the sources listed in attributes/sources.csv",
-            "rows": n,
-            "columns": header,
-            "geometry_type": None,
-            "sha256": sha256(path),
-        }
-    return entries
+# The table entries and the file format are shared with scripts/refresh_manifest.py,
+# which refreshes them after a CSV edit without this 1 GB rebuild.
+
+
+def table_entry(path: Path) -> dict:
+    """The manifest entry of one attribute table: licence, header, rows, hash."""
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        n = sum(1 for _ in reader)  # records, not lines: quoted fields may span lines
+    return {
+        "kind": "table",
+        "licence": "CC-BY-SA-4.0",
+        "attribution": "kurils contributors; per-row sources in attributes/sources",
+        "source": "compiled from the sources listed in attributes/sources.csv",
+        "rows": n,
+        "columns": header,
+        "geometry_type": None,
+        "sha256": sha256(path),
+    }
+
+
+def table_entries() -> dict[str, dict]:
+    """Entries of every ``attributes/*.csv``, keyed by their path under geodata/."""
+    return {
+        f"attributes/{path.name}": table_entry(path)
+        for path in sorted(ATTRIBUTES.glob("*.csv"))
+    }
+
+
+def manifest_bytes(entries: dict) -> bytes:
+    """The manifest file's exact bytes: sorted keys, so equal entries give equal
+    files and a change shows up as a small text diff."""
+    return (json.dumps(entries, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
 def write_manifest(entries: dict) -> None:
-    """Update ``entries`` (and every table's entry) in the manifest, keeping the
-    entries other build scripts wrote (rocks, zones)."""
+    """Write ``entries`` over the manifest's current ones, with every table's entry
+    refreshed; entries that other build scripts own (rocks, zones) are kept."""
     old = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
-    merged = {**old, **table_entries(), **entries}
-    MANIFEST.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n")
+    MANIFEST.write_bytes(manifest_bytes({**old, **table_entries(), **entries}))
 
 
 if __name__ == "__main__":

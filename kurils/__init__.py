@@ -16,6 +16,7 @@ from .islands import load_island_table, load_island_units, load_islands
 from .maritime import maritime_zones
 from .measurement import EQUAL_AREA_CRS, area_km2
 from .places import load_places
+from .population import load_population_1945
 from .scenarios import Scenario, scenarios
 from .sources import load_sources
 from .stakes import stakes
@@ -64,6 +65,7 @@ __all__ = [
     "load_island_units",
     "load_islands",
     "load_places",
+    "load_population_1945",
     "load_sources",
     "maritime_zones",
     "render_html",

@@ -27,10 +27,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 
 from ._atomic import write_atomic
+from ._inline_figure import InlineFigure
 from .borders import DEFAULT_LINES, load_borders
-from .i18n import LANGS, name_column, text
-from .islands import load_islands
-from .views import HOLDERS, PALETTE, VIEWS, holders
+from .i18n import LANGS, name_column, text, title
+from .islands import check_user_islands, load_islands
+from .style import HATCH, LABEL_ALWAYS_KM2, LINES, PALETTE, SEA
+from .views import HOLDERS, VIEWS, holders
 
 __all__ = ["FIGURE_CRS", "FONT_FAMILY", "figure", "plot", "save_figure"]
 
@@ -40,14 +42,8 @@ FIGURE_CRS = (
 )
 FONT_FAMILY = ["Kurils Sans", "DejaVu Sans", "Noto Sans CJK JP"]
 _FONT_FILE = "KurilsSans-Regular.ttf"
-_SEA = "#bcd7ea"
 FIGSIZE = (8.27, 9.2)  # inches: the chain's frame is about square; fits A4 portrait
 _FORMATS = {".png", ".svg", ".pdf"}
-# matplotlib versions of the web map's BORDER_STYLES
-_LINES = {
-    "treaty_border": {"color": "black", "linewidth": 1.6, "linestyle": (0, (6, 3))},
-    "line_of_control": {"color": "#D55E00", "linewidth": 1.6, "linestyle": (0, (3, 2))},
-}
 
 
 def _register_font() -> None:
@@ -157,20 +153,20 @@ def plot(
     --------
     >>> ax = plot(view="japan", lang="ja")
     >>> ax.get_title()
-    '北方領土問題（千島列島）'
+    '北方領土問題：日本政府の立場'
     """
     _check(view, lang)
     _register_font()
     if ax is None:
         ax = Figure(figsize=FIGSIZE, dpi=150).add_subplot()
     user = islands is not None
-    islands = load_islands() if islands is None else islands
+    islands = load_islands() if islands is None else check_user_islands(islands)
     crs = pyproj.CRS.from_user_input(FIGURE_CRS)
     gdf = islands.to_crs(crs)
     holder = holders(islands.reset_index(drop=True), view).to_numpy()
     disputed = islands["status"].eq("disputed").to_numpy()
 
-    ax.set_facecolor(_SEA)
+    ax.set_facecolor(SEA)
     for h in HOLDERS:
         sel = holder == h
         if not sel.any():
@@ -180,21 +176,21 @@ def plot(
             ax=ax,
             facecolor=PALETTE[h],
             edgecolor=PALETTE["stripe"] if hatched else "none",
-            hatch="////" if hatched else None,
+            hatch=HATCH["print"] if hatched else None,
             linewidth=0,
             zorder=2,
         )
-    for part, style in (
-        (gdf[~disputed], {"linewidth": 0.4}),
-        (gdf[disputed], {"linewidth": 0.8, "linestyle": (0, (4, 2))}),
+    for part, line in (
+        (gdf[~disputed], LINES["outline"]),
+        (gdf[disputed], LINES["outline_disputed"]),
     ):
         if len(part):  # a user's islands may all be disputed, or none
-            part.boundary.plot(ax=ax, color=PALETTE["outline"], zorder=3, **style)
+            part.boundary.plot(ax=ax, zorder=3, **line.matplotlib())
     # the lines of the default web map: the 1855 treaty line and today's line of
     # control (the user's islands may lack a side: then the shipped coastlines)
     shown = load_borders(None if user else islands, border_ids=DEFAULT_LINES)
     for kind, part in shown.to_crs(crs).groupby("kind"):
-        part.plot(ax=ax, zorder=4, **_LINES[kind])
+        part.plot(ax=ax, zorder=4, **LINES[kind].matplotlib())
 
     # frame: the chain and its surroundings
     chain = gdf[islands["group"].to_numpy() != "context"]
@@ -212,7 +208,7 @@ def plot(
     halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
     # at print scale, islands under 40 km² (the Chirpoy pair, most Habomai islets)
     # would print their names over each other
-    big = gdf[gdf["area_km2"].to_numpy() >= 40.0] if "area_km2" in gdf else gdf
+    big = gdf[gdf["area_km2"].to_numpy() >= LABEL_ALWAYS_KM2]
     for name, geom in zip(big[col].fillna(big["name_en"]), big.geometry, strict=True):
         p = max(shapely.get_parts(geom), key=lambda g: g.area).representative_point()
         x0, x1 = ax.get_xlim()
@@ -234,8 +230,8 @@ def plot(
     handles = [
         Patch(
             facecolor=PALETTE[h],
-            edgecolor=PALETTE["stripe"] if h == "disputed" else "#333",
-            hatch="////" if h == "disputed" else None,
+            edgecolor=PALETTE["stripe"] if h == "disputed" else PALETTE["outline"],
+            hatch=HATCH["print"] if h == "disputed" else None,
             linewidth=0.5,
             label=text("holder_" + h, lang),
         )
@@ -244,16 +240,26 @@ def plot(
     handles.append(
         Patch(
             facecolor="white",
-            edgecolor="#333",
-            linestyle="--",
+            edgecolor=PALETTE["outline"],
+            linestyle=LINES["outline_disputed"].matplotlib()["linestyle"],
             label=text("dashed", lang),
         )
     )
     handles.append(
-        Line2D([], [], **_LINES["treaty_border"], label=text("layer_shimoda", lang))
+        Line2D(
+            [],
+            [],
+            **LINES["treaty_border"].matplotlib(),
+            label=text("layer_shimoda", lang),
+        )
     )
     handles.append(
-        Line2D([], [], **_LINES["line_of_control"], label=text("layer_control", lang))
+        Line2D(
+            [],
+            [],
+            **LINES["line_of_control"].matplotlib(),
+            label=text("layer_control", lang),
+        )
     )
     legend = ax.legend(
         handles=handles,
@@ -266,13 +272,13 @@ def plot(
     legend.set_zorder(7)
     _scale_bar(ax, lang)
     _north_arrow(ax, crs, lang)
-    ax.set_title(text("title", lang), fontproperties=_font(13))
+    ax.set_title(title(view, lang), fontproperties=_font(13))
     ax.figure.text(
         0.01,
         0.005,
         text("attribution_print", lang),
         fontproperties=_font(6),
-        color="#333",
+        color=PALETTE["outline"],
     )
     return ax
 
@@ -288,7 +294,8 @@ def figure(
     >>> fig.axes[0].get_legend().get_title().get_text()
     'Показана: Позиция России'
     """
-    fig = Figure(figsize=FIGSIZE, dpi=150, layout="constrained")
+    # displays in a fresh Jupyter kernel, without %matplotlib inline
+    fig = InlineFigure(figsize=FIGSIZE, dpi=150, layout="constrained")
     plot(fig.add_subplot(), view=view, lang=lang, islands=islands)
     return fig
 

@@ -68,6 +68,12 @@ def parse_date(value) -> dt.date:
     ...
     ValueError: not an ISO date (YYYY-MM-DD): '7 May 1875'
     """
+    if (
+        value is None
+        or value is pd.NaT
+        or (isinstance(value, float) and value != value)
+    ):
+        raise ValueError(f"no date given: {value!r}")
     if isinstance(value, pd.Timestamp):
         return value.date()
     if isinstance(value, dt.datetime):

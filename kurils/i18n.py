@@ -2,15 +2,40 @@
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "name_column", "text"]
+__all__ = ["LANGS", "TITLE_SOURCES", "name_column", "name_columns", "text", "title"]
 
 LANGS = ("en", "ru", "ja")
 
+_NEUTRAL_TITLE = {
+    "en": "The Kuril Islands dispute",
+    "ru": "Спор о Курильских островах",
+    # both sides' names: in Japan's position the four groups are not part of the
+    # 千島列島 it renounced in 1951, so the neutral title does not fold them in
+    "ja": "日露の領土問題（千島列島・北方領土）",
+}
+
+#: Where each side's own terms in the view titles come from (ids in sources.csv):
+#: Japan's Ministry of Foreign Affairs speaks of the "Northern Territories issue";
+#: Russia's of the South Kurils (Южные Курилы) as part of the Kuril Islands.
+TITLE_SOURCES = {"japan": ("mofa_faq11",), "russia": ("zvezda_2016_zakharova",)}
+
 _TEXT: dict[str, dict[str, str]] = {
-    "title": {
-        "en": "The Kuril Islands dispute",
-        "ru": "Спор о Курильских островах",
-        "ja": "北方領土問題（千島列島）",
+    "title": _NEUTRAL_TITLE,
+    "title_neutral": _NEUTRAL_TITLE,
+    "title_de_facto": {
+        "en": "The Kuril Islands: who administers them",
+        "ru": "Курильские острова: кто ими управляет",
+        "ja": "千島列島・北方領土の実効支配",
+    },
+    "title_japan": {
+        "en": "The Northern Territories issue: Japan's position",
+        "ru": "Проблема «северных территорий»: позиция Японии",
+        "ja": "北方領土問題：日本政府の立場",
+    },
+    "title_russia": {
+        "en": "The Kuril Islands and the South Kurils: Russia's position",
+        "ru": "Курильские острова и Южные Курилы: позиция России",
+        "ja": "クリル列島・南クリル：ロシアの立場",
     },
     "group_view": {"en": "Point of view", "ru": "Точка зрения", "ja": "視点"},
     "group_layers": {"en": "Layers", "ru": "Слои", "ja": "レイヤー"},
@@ -116,6 +141,16 @@ _TEXT: dict[str, dict[str, str]] = {
         "ja": "破線：係争地",
     },
     "legend_view": {"en": "View", "ru": "Точка зрения", "ja": "視点"},
+    "legend": {"en": "Legend", "ru": "Условные обозначения", "ja": "凡例"},
+    # the page's attribution line: {osm} is the linked OpenStreetMap name
+    "attribution_web": {
+        "en": "Coastlines © {osm} contributors (ODbL 1.0) · facts: kurils (CC BY-SA 4.0),"
+        " sources in popups",
+        "ru": "Береговая линия © участники {osm} (ODbL 1.0) · данные: kurils"
+        " (CC BY-SA 4.0), источники во всплывающих окнах",
+        "ja": "海岸線 © {osm} の貢献者 (ODbL 1.0) ・ データ: kurils (CC BY-SA 4.0)、"
+        "出典はポップアップに記載",
+    },
     "administered_by": {"en": "Administered by", "ru": "Управляется", "ja": "施政国"},
     "claimed_by": {"en": "Claimed by", "ru": "Претендуют", "ja": "領有を主張"},
     "status": {"en": "Status", "ru": "Статус", "ja": "状態"},
@@ -192,7 +227,40 @@ def text(key: str, lang: str) -> str:
     return _TEXT[key][lang]
 
 
+def title(view: str, lang: str) -> str:
+    """The title of a map or figure of ``view``, in that side's own terms.
+
+    Japan's view says "Northern Territories" (MOFA), Russia's "South Kurils"
+    (Russia's MFA); the neutral and de facto views name both. Sources of the
+    wording: :data:`TITLE_SOURCES`.
+
+    Examples
+    --------
+    >>> title("japan", "ja")
+    '北方領土問題：日本政府の立場'
+    >>> title("russia", "ru")
+    'Курильские острова и Южные Курилы: позиция России'
+    """
+    return text(f"title_{view}", lang)
+
+
 def name_column(lang: str) -> str:
     """The islands column holding names in ``lang`` (``name_en``, ...)."""
     text("title", lang)  # validates lang
     return f"name_{lang}"
+
+
+def name_columns(prefix: str = "name") -> tuple[str, ...]:
+    """The columns holding ``prefix`` in every language of :data:`LANGS`, in order.
+
+    Builders loop over these rather than writing the languages out, so that a new
+    language in :data:`LANGS` reaches every tooltip, popup and search index.
+
+    Examples
+    --------
+    >>> name_columns()
+    ('name_en', 'name_ru', 'name_ja')
+    >>> name_columns("title")
+    ('title_en', 'title_ru', 'title_ja')
+    """
+    return tuple(f"{prefix}_{lang}" for lang in LANGS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from functools import cache
 
 import geopandas as gpd
@@ -13,11 +14,21 @@ import shapely
 from . import _resources, schema
 from .errors import KurilsDataError
 from .measurement import area_km2
+from .provenance import check_one_series
 from .reading import describe, read_geometry, read_table
 from .sources import source_ids
-from .validate import check_references, validate_geometry, validate_table
+from .validate import (
+    check_references,
+    validate_geometry,
+    validate_table,
+)
 
-__all__ = ["load_island_table", "load_island_units", "load_islands"]
+__all__ = [
+    "check_user_islands",
+    "load_island_table",
+    "load_island_units",
+    "load_islands",
+]
 
 PathOrFrame = str | os.PathLike | pd.DataFrame | None
 
@@ -59,6 +70,14 @@ def _island_table(attributes: PathOrFrame, known: pd.Index) -> pd.DataFrame:
     table = validate_table(df, schema.ISLANDS, where)
     for col in _source_columns(schema.ISLANDS):
         check_references(table[col], known, f"source id in {col!r}", where)
+    _check_claims(table, where)
+    disputed = table["status"].eq("disputed")
+    check_one_series(table, disputed, "population", where, "island_id")
+    return table
+
+
+def _check_claims(table: pd.DataFrame, where: str) -> None:
+    """The administrator claims the island; disputed exactly where two states do."""
     claims = table["claimed_by"].str.split(";")
     lacking = [
         a not in c for a, c in zip(table["administered_by"], claims, strict=True)
@@ -76,7 +95,62 @@ def _island_table(attributes: PathOrFrame, known: pd.Index) -> pd.DataFrame:
             "status must be 'disputed' exactly where more than one state claims the "
             f"island: {', '.join(table.loc[wrong, 'island_id'])}",
         )
-    return table
+
+
+def check_user_islands(
+    islands: gpd.GeoDataFrame, where: str = "<islands>", validity: bool = True
+) -> gpd.GeoDataFrame:
+    """A user's islands, checked as the loaders check files, for a map or figure.
+
+    The frame needs the columns of :data:`kurils.schema.MAP_ISLANDS_REQUIRED`;
+    every other column of :data:`kurils.schema.ISLANDS` it has (and ``area_km2``)
+    gets the loaders' checks: numbers, ranges, vocabularies, claims. Any CRS
+    (reprojected, as ``explore()`` does); polygons in the region, valid unless
+    ``validity`` is False (outlines simplified for drawing); unique ids.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        A checked copy in EPSG:4326 with a fresh index, typed columns, every
+        column of :data:`kurils.schema.ISLANDS` (missing optional facts as None)
+        and ``area_km2`` (computed if absent).
+
+    Examples
+    --------
+    >>> import kurils
+    >>> mine = kurils.load_islands().head(3)
+    >>> mine.loc[0, "population"] = -5
+    >>> check_user_islands(mine)
+    Traceback (most recent call last):
+    ...
+    kurils.errors.KurilsDataError: <islands>: column 'population' has values outside 0..1e+07: -5 (row 1: shumshu)
+    """
+    if not isinstance(islands, gpd.GeoDataFrame):
+        raise KurilsDataError(where, "expected a GeoDataFrame")
+    if islands.crs is None:
+        raise KurilsDataError(where, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
+    table = pd.DataFrame(islands.drop(columns=islands.geometry.name))
+    rules = schema.ISLANDS.restricted(table.columns, schema.MAP_ISLANDS_REQUIRED)
+    if "area_km2" in table:  # derived, but a user's frame may carry its own
+        rules = replace(
+            rules,
+            columns=(*rules.columns, "area_km2"),
+            number=(*rules.number, "area_km2"),
+            ranges={**rules.ranges, "area_km2": (0, 100_000)},
+        )
+    table = validate_table(table.reset_index(drop=True), rules, where)
+    _check_claims(table, where)
+    geoms = islands.geometry.to_crs(4326).reset_index(drop=True)
+    out = validate_geometry(
+        gpd.GeoDataFrame(table, geometry=geoms.values, crs=4326),
+        where,
+        validity=validity,
+    )
+    for col in [c for c in schema.ISLANDS.columns if c not in out.columns]:
+        out[col] = None  # optional facts the user's table does not have
+    if "area_km2" not in table:
+        out["area_km2"] = area_km2(out).round(2)
+    return out
 
 
 def load_island_units(

@@ -9,20 +9,41 @@ is escaped before it reaches the page.
 
 from __future__ import annotations
 
+import functools
+import inspect
+import re
+
 import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from branca.element import MacroElement
 from folium.plugins import StripePattern
-from jinja2 import Template
 
+from . import schema
+from .controls import Labels
+from .errors import KurilsDataError
 from .escape import escape_text
-from .i18n import name_column, text
+from .i18n import name_column, name_columns, text
+from .islands import check_user_islands
 from .measurement import EQUAL_AREA_CRS
 from .popups import cite, island_popup, island_search, island_tooltip
-from .views import BORDER_STYLES, HISTORY_PALETTE, PALETTE, VIEWS, style_columns
+from .schema import TableSchema
+from .style import (
+    FILL_OPACITY,
+    HATCH,
+    HISTORY_PALETTE,
+    LABEL_ALWAYS_KM2,
+    LINES,
+    PALETTE,
+)
+from .validate import (
+    check_references,
+    validate_frame,
+    validate_geometry,
+    validate_table,
+)
+from .views import BORDER_STYLES, VIEWS, style_columns
 
 __all__ = [
     "MAP_PRECISION",
@@ -44,9 +65,7 @@ __all__ = [
 #: (~10 m): together well under the 100 m coastline error allowed on the map.
 MAP_TOLERANCE = 0.0004
 MAP_PRECISION = 1e-4
-#: Islands at least this large (km²) are always named; smaller ones from zoom
-#: LABEL_SMALL_ZOOM on.
-LABEL_ALWAYS_KM2 = 40.0
+#: Islands under :data:`kurils.style.LABEL_ALWAYS_KM2` are named from this zoom on.
 LABEL_SMALL_ZOOM = 7
 #: Rocks smaller than this (m²) are not drawn: under one OSM zoom-12 pixel
 #: (~27 m at 45°N), yet they are most of the vertices of the context land.
@@ -58,6 +77,89 @@ DISTRICT_COLOURS = {
     "kurilsky": "#CC79A7",
     "yuzhno_kurilsky": "#56B4E9",
 }
+
+
+_NAMES = name_columns()
+_POPULATION = ("population", "population_source", "population_year")
+
+
+def _sources(sources: pd.DataFrame) -> pd.DataFrame:
+    return validate_frame(
+        sources, schema.SOURCES, "<sources>", ("source_id",), ("title", "url"),
+        index="source_id",
+    )  # fmt: skip
+
+
+def _units(where: str):
+    def check(units: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        read = (*_NAMES, "centre", *_POPULATION, "source", "year")
+        return validate_frame(
+            units, schema.ADMIN_UNITS_LOADED, where, ("unit_id", "island_ids"), read
+        )
+
+    return check
+
+
+def _drawn_islands(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    # outlines simplified for drawing need not be valid polygons
+    return check_user_islands(islands, validity=False)
+
+
+#: How each frame a layer builder takes is checked, by argument name.
+_CHECKS = {
+    "islands": _drawn_islands,
+    "sources": _sources,
+    "districts": _units("<districts>"),
+    "municipalities": _units("<municipalities>"),
+    "units": lambda units: validate_frame(
+        units, schema.ADMIN_UNITS_LOADED, "<units>", ("unit_id",), _NAMES,
+        index="unit_id",
+    ),
+    "links": lambda links: validate_frame(
+        links, schema.ISLAND_UNITS, "<links>", ("island_id", "unit_id"),
+        ("source", "year"),
+    ),
+    "borders": lambda borders: validate_frame(
+        borders, schema.BORDERS_LOADED, "<borders>", ("border_id", "name_en", "kind"),
+        (*_NAMES, "note", "valid_from", "valid_to", "source", "year"),
+    ),
+    "periods": lambda periods: validate_frame(
+        periods, schema.PERIODS, "<periods>", ("island_id", "held_by", "since"),
+        ("basis_title",),
+    ),
+    "timeline": lambda timeline: validate_frame(
+        timeline, schema.EVENTS, "<events>", ("event_id", "date", "title_en"),
+        (*name_columns("title"), "summary_en", "place_en", "place_lon",
+         "place_lat", "source", "year"),
+    ),
+    "groups": lambda groups: None if groups is None else validate_frame(
+        groups, schema.POPULATION_1945, "<groups>", ("group_id", "island_ids"),
+        name_columns(),
+    ),
+    "places": lambda places: validate_frame(
+        places, schema.PLACES, "<places>", ("place_id", "name_en", "lon", "lat"),
+        (*_NAMES, *_POPULATION, "coord_source"),
+    ),
+}  # fmt: skip
+
+
+def _checked(builder):
+    """Check every frame a layer builder is given, as the loaders check files
+    (:data:`_CHECKS`): a user's bad frame is one KurilsDataError, never a raw
+    error or a wrong page. The builder itself stays reachable as
+    ``__wrapped__``, for :func:`kurils.build_map`, whose frames were checked once.
+    """
+    signature = inspect.signature(builder)
+
+    @functools.wraps(builder)
+    def checked(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        for name, value in bound.arguments.items():
+            if name in _CHECKS:
+                bound.arguments[name] = _CHECKS[name](value)
+        return builder(*bound.args, **bound.kwargs)
+
+    return checked
 
 
 def _drop_specks(geoms: np.ndarray) -> np.ndarray:
@@ -94,9 +196,60 @@ def for_map(
     return out
 
 
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
+def _brace_free(value):
+    """``value`` with every brace in its text as an HTML character reference."""
+    if isinstance(value, str):
+        return value.translate(_BRACES)
+    if isinstance(value, list):
+        return [_brace_free(v) for v in value]
+    return value
+
+
 def _geojson(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
-    """A FeatureCollection of only the ``keep`` properties (keeps the page small)."""
-    return gdf[[*keep, gdf.geometry.name]].__geo_interface__
+    """A FeatureCollection of only the ``keep`` properties (keeps the page small).
+
+    This is the gate every layer's data passes. Features are numbered 0..n-1, so a
+    frame's index (a user's values) never reaches the page; and no text property
+    carries a brace (text meant as HTML is escaped already; braces anywhere else
+    become character references), so that even a page that a plain folium map
+    renders twice (branca's Jinja pass, see :mod:`kurils.offline`) keeps it text.
+    """
+    data = gdf[[*keep, gdf.geometry.name]].reset_index(drop=True).__geo_interface__
+    for feature in data["features"]:
+        feature["properties"] = {
+            k: _brace_free(v) for k, v in feature["properties"].items()
+        }
+    return data
+
+
+# folium writes an element named in a style as "{{'name'}}", for branca's second
+# Jinja pass; kurils pages make no second pass (kurils.offline.single_pass).
+_ELEMENT_REF = re.compile(r"\{\{'([A-Za-z_][A-Za-z0-9_]*)'\}\}")
+
+
+class _GeoJson(folium.GeoJson):
+    """folium.GeoJson whose styles may name an element (the disputed-land
+    pattern) in a page rendered in one pass, or in two.
+
+    The style keys are JSON that kurils computes (colours, numbers, a pattern);
+    the element reference in them is written out as the element's name.
+    """
+
+    @property
+    def style_map(self) -> dict:
+        return self._style_map
+
+    @style_map.setter
+    def style_map(self, mapping: dict) -> None:
+        def ref(style: str) -> str:
+            return _ELEMENT_REF.sub(r"\1", style)
+
+        self._style_map = {
+            ref(k): ref(v) if k == "default" else v for k, v in mapping.items()
+        }
 
 
 def _tooltip_layer(
@@ -120,7 +273,7 @@ def _tooltip_layer(
         if popup_width
         else None
     )
-    group.geojson = folium.GeoJson(
+    group.geojson = _GeoJson(
         _geojson(gdf, keep),
         tooltip=folium.GeoJsonTooltip(
             ["tooltip"], labels=False, sticky=True, style=tooltip_style
@@ -145,16 +298,17 @@ def _circle(radius: int, weight: int, fill_color: str) -> folium.CircleMarker:
 def stripe_pattern() -> StripePattern:
     """The hatching that marks disputed land (blue stripes over orange)."""
     return StripePattern(
-        angle=-45,
-        weight=3,
-        space_weight=3,
-        color=PALETTE["stripe"],
-        space_color=PALETTE["disputed"],
+        angle=HATCH["angle"],
+        weight=HATCH["width"],
+        space_weight=HATCH["width"],
+        color=HATCH["color"],
+        space_color=HATCH["space_color"],
         opacity=1,
         space_opacity=1,
     )
 
 
+@_checked
 def islands_layer(
     islands: gpd.GeoDataFrame,
     *,
@@ -164,7 +318,8 @@ def islands_layer(
     units: pd.DataFrame,
     links: pd.DataFrame,
     pattern: StripePattern | None = None,
-    fill_opacity: float = 0.85,
+    groups: pd.DataFrame | None = None,
+    fill_opacity: float = FILL_OPACITY,
     name: str | None = None,
     show: bool = True,
 ) -> folium.FeatureGroup:
@@ -185,6 +340,9 @@ def islands_layer(
         and island-unit links, for the popups.
     pattern : StripePattern, optional
         Hatching for disputed land; one is made if not given.
+    groups : DataFrame, optional
+        Island groups (:func:`kurils.load_population_1945`), so that a group's
+        name ("Habomai") finds its islands in the search box.
     name, show : layer name (escaped) and initial visibility.
 
     Returns
@@ -197,7 +355,7 @@ def islands_layer(
     gdf = for_map(islands)
     props = pd.DataFrame(index=gdf.index)
     props["island_id"] = gdf["island_id"].map(escape_text)
-    props["search"] = island_search(gdf)
+    props["search"] = island_search(gdf, groups)
     props["tooltip"] = island_tooltip(gdf, lang)
     props["popup"] = island_popup(gdf, lang, sources, units, links)
     keep = ["island_id", "search", "tooltip", "popup", "dash"]
@@ -215,8 +373,7 @@ def islands_layer(
         style = {
             "fillColor": p[f"fill_{view}"],
             "fillOpacity": fill_opacity,
-            "color": PALETTE["outline"],
-            "weight": 1,
+            **LINES["outline"].leaflet(),
             "dashArray": p["dash"] or None,
         }
         if p[f"hatch_{view}"]:
@@ -239,6 +396,7 @@ def islands_layer(
     return group
 
 
+@_checked
 def districts_layer(
     districts: gpd.GeoDataFrame,
     *,
@@ -287,6 +445,7 @@ def districts_layer(
     )
 
 
+@_checked
 def claims_layer(
     municipalities: gpd.GeoDataFrame,
     *,
@@ -348,6 +507,7 @@ def claims_layer(
     )
 
 
+@_checked
 def borders_layer(
     borders: gpd.GeoDataFrame,
     *,
@@ -399,13 +559,14 @@ def borders_layer(
     )
 
 
+@_checked
 def holdings_layer(
     islands: gpd.GeoDataFrame,
     periods: pd.DataFrame,
     *,
     date=None,
     lang: str = "en",
-    fill_opacity: float = 0.85,
+    fill_opacity: float = FILL_OPACITY,
     name: str | None = None,
     show: bool = True,
 ) -> folium.FeatureGroup:
@@ -423,6 +584,10 @@ def holdings_layer(
     date : date or ISO str, optional
     """
     gdf = for_map(islands)
+    check_references(
+        pd.Series(gdf["island_id"]), set(periods["island_id"]),
+        "island_id (no holding period)", "<islands>",
+    )  # fmt: skip
     col = name_column(lang)
     when = str(date) if date is not None else str(periods["since"].min())
     by_island = {
@@ -466,8 +631,7 @@ def holdings_layer(
         style_function=lambda f: {
             "fillColor": f["properties"]["fill"],
             "fillOpacity": fill_opacity,
-            "color": PALETTE["outline"],
-            "weight": 1,
+            **LINES["outline"].leaflet(),
         },
         highlight_function=lambda f: {"weight": 3},
         zoom_on_click=False,
@@ -475,6 +639,7 @@ def holdings_layer(
     )
 
 
+@_checked
 def events_layer(
     timeline: pd.DataFrame,
     *,
@@ -489,9 +654,7 @@ def events_layer(
 
     def popup(r) -> str:
         titles = " · ".join(
-            escape_text(r[f"title_{x}"])
-            for x in ("en", "ru", "ja")
-            if pd.notna(r[f"title_{x}"])
+            escape_text(r[c]) for c in name_columns("title") if pd.notna(r[c])
         )
         return (
             f"<b>{escape_text(r['date'])} — {escape_text(r['place_en'])}</b><br>{titles}"
@@ -548,8 +711,11 @@ def choropleth_layer(
     from matplotlib import colormaps
     from matplotlib.colors import Normalize, to_hex
 
+    gdf = _check_choropleth(gdf, column)
+    if cmap not in colormaps:
+        raise ValueError(f"unknown colormap {cmap!r}; see matplotlib.colormaps")
     gdf = for_map(gdf.dropna(subset=[column]))
-    values = pd.to_numeric(gdf[column], errors="raise")
+    values = gdf[column]
     norm = Normalize(vmin=float(values.min()), vmax=float(values.max()))
     colours = [to_hex(colormaps[cmap](norm(v))) for v in values]
     col = name_column(lang)
@@ -582,6 +748,49 @@ def choropleth_layer(
     )
 
 
+def _check_choropleth(gdf: gpd.GeoDataFrame, column: str) -> gpd.GeoDataFrame:
+    """A user's frame for :func:`choropleth_layer`, checked as the loaders check
+    files: island polygons in the region, numbers (at least one) in ``column``."""
+    where = "<choropleth frame>"
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        raise KurilsDataError(where, "expected a GeoDataFrame")
+    if gdf.crs is None:
+        raise KurilsDataError(where, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
+    rules = TableSchema(
+        name="choropleth",
+        columns=("island_id", column),
+        key=("island_id",),
+        number=(column,),
+        required=("island_id",),
+    )
+    table = pd.DataFrame(gdf.drop(columns=gdf.geometry.name)).reset_index(drop=True)
+    table = validate_table(table, rules, where)
+    if table[column].isna().all():
+        raise KurilsDataError(where, f"column {column!r} has no values")
+    geoms = gdf.geometry.to_crs(4326).reset_index(drop=True)
+    out = gpd.GeoDataFrame(table, geometry=geoms.values, crs=4326)
+    return validate_geometry(out, where)
+
+
+def _frame(islands: gpd.GeoDataFrame) -> shapely.Polygon:
+    """The box around the chain (the map's frame): context land outside it is
+    not where its name belongs."""
+    chain = islands[islands["group"] != "context"]
+    return shapely.box(*(chain if len(chain) else islands).total_bounds)
+
+
+def _label_point(geom, group: str, frame: shapely.Polygon | None = None):
+    """Where a name goes: the representative point (always on land) of the
+    largest part; for context land (Hokkaido, Kamchatka), of the part inside
+    the chain's frame, so the name is not cut by the edge of the map."""
+    if group == "context" and frame is not None:
+        inside = shapely.intersection(geom, frame)
+        geom = inside if not inside.is_empty else geom
+    parts = shapely.get_parts(geom)
+    return max(parts, key=lambda p: p.area).representative_point()
+
+
+@_checked
 def labels_layer(
     islands: gpd.GeoDataFrame,
     *,
@@ -597,11 +806,12 @@ def labels_layer(
     (the Chirpoy islands, the Habomai islets).
     """
     col = name_column(lang)
-    big = islands[islands["area_km2"] >= min_area_km2].to_crs(4326)
-    # The largest part's representative point: always on land, even for chains.
-    points = big.geometry.map(
-        lambda g: max(shapely.get_parts(g), key=lambda p: p.area).representative_point()
-    )
+    big = islands[islands["area_km2"] >= min_area_km2]
+    frame = _frame(islands)
+    points = [
+        _label_point(g, c, frame)
+        for g, c in zip(big.geometry, big["group"], strict=True)
+    ]
     group = folium.FeatureGroup(
         name=escape_text(name or text("layer_labels", lang)), show=show
     )
@@ -616,43 +826,13 @@ def labels_layer(
             big[col].fillna(big["name_en"]), points, big["area_km2"], strict=True
         )
     ]
-    _Labels(labels).add_to(group)
+    # the largest first: where names would overlap, the page keeps these
+    labels = [labels[i] for i in np.argsort(-big["area_km2"].to_numpy(), kind="stable")]
+    Labels(labels).add_to(group)
     return group
 
 
-class _Labels(MacroElement):
-    """All labels of a layer in one script (a folium Marker and DivIcon each would
-    be many times slower to render, and larger)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function() {
-            var map = {{ this._parent._parent.get_name() }};
-            var labels = {{ this.labels|tojson }}.map(function(d) {
-                var marker = L.marker([d[0], d[1]], {
-                    icon: L.divIcon({html: d[2], className: "kurils-label-icon", iconSize: [0, 0]}),
-                    interactive: false, keyboard: false
-                }).addTo({{ this._parent.get_name() }});
-                return [marker, d[3]];
-            });
-            function declutter() {
-                var z = map.getZoom();
-                labels.forEach(function(l) { l[0].setOpacity(z >= l[1] ? 1 : 0); });
-            }
-            map.on("zoomend", declutter);
-            map.whenReady(declutter);
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, labels: list):
-        super().__init__()
-        self._name = "Labels"
-        self.labels = labels
-
-
+@_checked
 def places_layer(
     places: gpd.GeoDataFrame,
     *,
@@ -667,11 +847,7 @@ def places_layer(
 
     def tip(r) -> str:
         label = r[col] if pd.notna(r[col]) else r["name_en"]
-        others = " · ".join(
-            escape_text(r[c])
-            for c in ("name_en", "name_ru", "name_ja")
-            if pd.notna(r[c])
-        )
+        others = " · ".join(escape_text(r[c]) for c in name_columns() if pd.notna(r[c]))
         out = f"<b>{escape_text(label)}</b><br>{others}"
         if pd.notna(r["population"]):
             out += (

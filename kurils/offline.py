@@ -6,23 +6,39 @@ pinned copy shipped in ``kurils/static`` (see ``assets.json`` there), removes th
 assets a kurils map does not use, refuses to leave any remote asset behind, and
 renumbers element ids in order of appearance so that the same map renders to the
 same bytes. :func:`save_map` writes that file atomically.
+
+Every kurils page is rendered in one pass. branca normally compiles each rendered
+script *again* as a Jinja template, so that ``{{ 7*7 }}`` in a value, even one that
+travels inside the GeoJSON data, runs as Python on the machine that renders the
+page (and from there can run any command). :class:`Page`, the root of every kurils
+map, renders its tree under :func:`single_pass`, in which already-rendered text is
+kept as it is; :func:`render_html` does the same for any folium map given to it.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
-from functools import cache
-from importlib.resources import files
+import threading
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
+import branca.element
 import folium
 
 from ._atomic import write_atomic
+from ._vendored import asset_text, assets, icon_shim, missing_message
 
-__all__ = ["KurilsMap", "OfflineError", "render_html", "save_map"]
+__all__ = [
+    "KurilsMap",
+    "OfflineError",
+    "Page",
+    "render_html",
+    "save_map",
+    "single_pass",
+]
 
 _SCRIPT = re.compile(r'<script src="(?P<url>[^"]+)"></script>')
 _LINK = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')
@@ -39,37 +55,93 @@ class OfflineError(RuntimeError):
     """A page would still need the network (an asset kurils does not ship)."""
 
 
-@cache
-def _assets() -> dict[str, dict]:
-    manifest = json.loads(
-        (files("kurils") / "static" / "assets.json").read_text("utf-8")
-    )
-    return {a["url"]: a for a in manifest["assets"]}
+class _Verbatim:
+    """Stands in for :class:`jinja2.Template` where branca wraps text that is
+    already rendered: it renders to that text, unchanged."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def render(self, *args, **kwargs) -> str:
+        return self.source
 
 
-def _asset_text(entry: dict) -> str:
-    return (files("kurils") / "static" / entry["file"]).read_text("utf-8")
+_PASS_LOCK = threading.RLock()
+_pass_depth = 0
+
+
+@contextmanager
+def single_pass():
+    """Render folium elements without branca's second Jinja pass.
+
+    branca's ``Element(text)`` compiles ``text`` as a template; every
+    ``MacroElement`` (folium's layers, controls and plugins) hands its rendered
+    script to such an element, which Jinja then evaluates again. Inside this
+    context that name resolves to :class:`_Verbatim`, so rendered text stays as
+    it is. Templates that folium compiles itself (the first, intended pass) are
+    untouched. The patch is process-wide for its duration, so renders take a
+    lock; it nests, and is undone on any exit.
+
+    Examples
+    --------
+    >>> import folium
+    >>> m = folium.Map(tiles=None)
+    >>> _ = folium.Marker([44, 146], tooltip="{{ 'ran' ~ 'as-python' }}").add_to(m)
+    >>> "ranas-python" in m.get_root().render()  # folium alone evaluates the value
+    True
+    >>> with single_pass():
+    ...     page = m.get_root().render()
+    >>> "{{ 'ran' ~ 'as-python' }}" in page, "ranas-python" in page
+    (True, False)
+    """
+    global _pass_depth
+    with _PASS_LOCK:
+        if _pass_depth == 0:
+            original = branca.element.Template
+            branca.element.Template = _Verbatim
+        _pass_depth += 1
+        try:
+            yield
+        finally:
+            _pass_depth -= 1
+            if _pass_depth == 0:
+                branca.element.Template = original
 
 
 def _inline(page: str) -> str:
-    assets = _assets()
+    shipped = assets()
 
     def inliner(tag: str, what: str):
         def replace(match: re.Match) -> str:
-            entry = assets.get(match["url"])
+            entry = shipped.get(match["url"])
             if entry is None:
-                raise OfflineError(f"no offline copy of {what} {match['url']}")
+                raise OfflineError(missing_message(what, match["url"]))
             if entry["use"] == "drop":
                 return ""
             # "</script" or "</style" inside the code would end the element early
-            code = _asset_text(entry).replace(f"</{tag}", f"<\\/{tag}")
+            code = asset_text(entry).replace(f"</{tag}", f"<\\/{tag}")
             banner = f"/* {entry['package']}@{entry['version']} ({entry['license']}) */"
             return f"<{tag}>{banner}\n{code}</{tag}>"
 
         return replace
 
     page = _SCRIPT.sub(inliner("script", "script"), page)
-    return _LINK.sub(inliner("style", "stylesheet"), page)
+    return _with_marker_icons(_LINK.sub(inliner("style", "stylesheet"), page))
+
+
+def _with_marker_icons(page: str) -> str:
+    """Give default ``L.marker`` icons their images: Leaflet cannot find them.
+
+    Leaflet derives the icon URLs from the URL of ``leaflet.css``, which an inlined
+    stylesheet does not have; the shim sets them as ``data:`` URIs. Only pages
+    with markers (folium.Marker, MarkerCluster) get it.
+    """
+    leaflet = "/* leaflet@"
+    start = page.find("<script>" + leaflet)
+    if start < 0 or not re.search(r"\bL\.marker\(", _scripts_outside_assets(page)):
+        return page
+    end = page.index("</script>", start) + len("</script>")
+    return page[:end] + icon_shim() + page[end:]
 
 
 def _drop_unused_jquery(page: str) -> str:
@@ -120,7 +192,8 @@ def render_html(m: folium.Map, offline: bool = True) -> str:
         If the page references an asset kurils does not ship, or any remote
         ``src``/``href`` or CSS ``url()`` is left.
     """
-    page = m.get_root().render()
+    with single_pass():
+        page = m.get_root().render()
     if offline:
         page = _drop_unused_jquery(_inline(page))
         leftover = _REMOTE.search(page) or _CSS_REMOTE.search(page)
@@ -160,18 +233,116 @@ def save_map(m: folium.Map, path: str | os.PathLike, offline: bool = True) -> Pa
     return write_atomic(path, page.encode("utf-8"))
 
 
-class KurilsMap(folium.Map):
-    """A :class:`folium.Map` that shows itself in Jupyter without the network.
+class _SavesOffline:
+    """folium's ``save``, writing :func:`save_map`'s page."""
 
-    folium's notebook display loads Leaflet from CDNs; this one embeds the same
-    offline page that :func:`save_map` writes.
+    def save(
+        self,
+        outfile: str | bytes | os.PathLike | BinaryIO,
+        close_file: bool = True,
+        offline: bool = True,
+    ) -> None:
+        """Write the map's page as one self-contained, deterministic HTML file.
+
+        Same call as folium's ``Map.save``, same page as :func:`save_map`: a
+        path is written atomically (a failure leaves the old file untouched);
+        a binary file object gets the UTF-8 page, and is closed unless
+        ``close_file`` is False. folium's extra keyword arguments (passed to
+        its templates) are not accepted: no kurils template reads them.
+
+        Parameters
+        ----------
+        outfile : path-like or binary file object
+        close_file : bool, default True
+            Close ``outfile`` after writing, if it is a file object.
+        offline : bool, default True
+            False loads Leaflet and the plugins from their CDNs, as folium does:
+            for a folium plugin kurils has no offline copy of.
+
+        Raises
+        ------
+        OfflineError
+            If the page needs an asset kurils does not ship (names the plugin).
+
+        Examples
+        --------
+        >>> import io, kurils
+        >>> m = kurils.build_map()
+        >>> buf = io.BytesIO()
+        >>> m.save(buf, close_file=False)
+        >>> b"cdn.jsdelivr" in buf.getvalue(), b"<script src=" in buf.getvalue()
+        (False, False)
+        """
+        root = self.get_root()  # the page: a map's figure, or the figure itself
+        if isinstance(outfile, (str, bytes, os.PathLike)):
+            save_map(root, os.fsdecode(outfile), offline=offline)
+            return
+        # rendered in full before the first byte goes out, as for a path
+        outfile.write(render_html(root, offline=offline).encode("utf-8"))
+        if close_file:
+            outfile.close()
+
+
+class Page(_SavesOffline, branca.element.Figure):
+    """The HTML page around a kurils map: a branca Figure rendered in one pass
+    (see :func:`single_pass`), whichever way it is rendered or saved; its
+    ``save`` (``m.get_root().save(...)``) writes the offline page.
+
+    It also renders the same page every time. folium's ``Layer.render`` gives
+    each layer a new ``ElementAddToElement`` (a new random name) per render, and
+    each element files its script in this figure under its name: a second render
+    kept the first one's ``addTo`` lines and added its own, so a map shown in
+    Jupyter and then saved was not the page a fresh map saves. Each render now
+    first removes what the previous render filed (what was added otherwise stays).
+
+    Examples
+    --------
+    >>> import kurils
+    >>> m = kurils.build_map()
+    >>> kurils.render_html(m) == kurils.render_html(m)
+    True
     """
+
+    _rendered: tuple[tuple[str, str], ...] = ()
+
+    def render(self, **kwargs) -> str:
+        parts = ("header", "html", "script")
+        for part, name in self._rendered:
+            getattr(self, part)._children.pop(name, None)
+        before = {(p, n) for p in parts for n in getattr(self, p)._children}
+        with single_pass():
+            page = super().render(**kwargs)
+        self._rendered = tuple(
+            (p, n)
+            for p in parts
+            for n in getattr(self, p)._children
+            if (p, n) not in before
+        )
+        return page
+
+
+class KurilsMap(_SavesOffline, folium.Map):
+    """A :class:`folium.Map` that shows and saves itself without the network.
+
+    folium's notebook display and ``save`` load Leaflet from CDNs; this one
+    embeds, and writes, the same offline page as :func:`save_map`.
+
+    ``min_zoom``/``max_zoom`` also bound the map itself: folium hands them only
+    to its tile layer, so a map with ``tiles=None`` had no zoom limits, and
+    ``folium.plugins.MarkerCluster`` fails on it ("Map has no maxZoom specified").
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # folium puts each map in a branca Figure; ours renders and saves as kurils'
+        Page().add_child(self)
+        for key in ("min_zoom", "max_zoom"):
+            if kwargs.get(key) is not None:
+                self.options.setdefault(key, kwargs[key])
 
     def _repr_html_(self, **kwargs) -> str:
         if self._parent is None:
-            from branca.element import Figure
-
-            Figure().add_child(self)
+            Page().add_child(self)
         page = render_html(self)
         return (
             '<div style="width:100%;"><div style="position:relative;width:100%;height:0;'

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from .escape import escape_text
-from .i18n import name_column, text
+from .i18n import name_column, name_columns, text
 
 __all__ = ["cite", "island_popup", "island_search", "island_tooltip", "unit_name"]
 
@@ -73,14 +73,44 @@ def _countries(codes: object, lang: str) -> str:
     return ", ".join(text(f"holder_{c}", lang) for c in str(codes).split(";"))
 
 
-def island_search(islands: pd.DataFrame) -> pd.Series:
-    """Every name of each island in one string, for the search box."""
-    cols = ["name_en", "name_ru", "name_ja", "name_ja_romaji", "alt_names"]
-    joined = islands[cols].apply(
-        lambda r: " · ".join(str(v).replace(";", " · ") for v in r if pd.notna(v)),
-        axis=1,
-    )
-    return joined.map(escape_text)
+def island_search(
+    islands: pd.DataFrame, groups: pd.DataFrame | None = None
+) -> pd.Series:
+    """Every name of each island in one string, for the search box.
+
+    The names as written, joined by " · " (only ``alt_names`` is a ``;``-separated
+    list), then the names of the island's group where the group is not named
+    after an island (the Habomai islets: "Habomai", "歯舞"), from ``groups``
+    (:func:`kurils.load_population_1945`); then escaped: the page decodes the text
+    before it matches or shows it.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> row = {"island_id": "x", "name_en": "O'Brien & Sons; <Isle>", "name_ru": None,
+    ...        "name_ja": "島", "name_ja_romaji": None, "alt_names": "A;B"}
+    >>> island_search(pd.DataFrame([row])).iloc[0]
+    'O&#x27;Brien &amp; Sons; &lt;Isle&gt; · 島 · A · B'
+    >>> group = pd.DataFrame({"group_id": ["g"], "island_ids": ["x;y"],
+    ...                       "name_en": ["Isles"], "name_ru": [None], "name_ja": ["群島"]})
+    >>> island_search(pd.DataFrame([row]), group).iloc[0]
+    'O&#x27;Brien &amp; Sons; &lt;Isle&gt; · 島 · A · B · Isles · 群島'
+    """
+    names = [*name_columns(), "name_ja_romaji"]
+    by_island: dict[str, list[str]] = {}
+    if groups is not None:
+        named = groups[~groups["group_id"].isin(islands["island_id"])]
+        for g in named.itertuples():
+            titles = [getattr(g, c) for c in name_columns() if pd.notna(getattr(g, c))]
+            for iid in str(g.island_ids).split(";"):
+                by_island.setdefault(iid.strip(), []).extend(titles)
+
+    def one(r) -> str:
+        alt = str(r["alt_names"]).split(";") if pd.notna(r["alt_names"]) else []
+        own = [str(r[c]) for c in names if pd.notna(r[c])]
+        return " · ".join([*own, *alt, *by_island.get(r["island_id"], [])])
+
+    return islands.apply(one, axis=1).map(escape_text)
 
 
 def island_tooltip(islands: pd.DataFrame, lang: str) -> pd.Series:
@@ -88,11 +118,7 @@ def island_tooltip(islands: pd.DataFrame, lang: str) -> pd.Series:
     col = name_column(lang)
 
     def one(r) -> str:
-        others = " · ".join(
-            escape_text(r[c])
-            for c in ("name_en", "name_ru", "name_ja")
-            if pd.notna(r[c])
-        )
+        others = " · ".join(escape_text(r[c]) for c in name_columns() if pd.notna(r[c]))
         status = text(f"status_{r['status']}", lang)
         return (
             f"<b>{escape_text(r[col] if pd.notna(r[col]) else r['name_en'])}</b><br>"
@@ -143,7 +169,7 @@ def island_popup(
         name = r[col] if pd.notna(r[col]) else r["name_en"]
         names = " · ".join(
             escape_text(r[c])
-            for c in ("name_en", "name_ru", "name_ja", "name_ja_romaji")
+            for c in (*name_columns(), "name_ja_romaji")
             if pd.notna(r[c])
         )
         status_src = (

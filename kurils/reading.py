@@ -62,6 +62,7 @@ def read_table(
         text = raw.decode("utf-8-sig")
         if "\x00" in text:
             raise ValueError("contains NUL bytes; not a CSV text file")
+        _check_records(text, source)
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except KurilsDataError:
         raise
@@ -76,6 +77,26 @@ def read_table(
     ) as e:
         raise KurilsDataError(source, f"cannot read as UTF-8 CSV: {e}") from e
     return df, source
+
+
+def _check_records(text: str, source: str) -> None:
+    """Every record has the header's number of fields and fits on one line.
+
+    A stray or unclosed quote shifts or swallows fields; pandas pads a short
+    record with empty values, which would be reported as an empty column.
+    """
+    records = csv.reader(io.StringIO(text))
+    header = next(records, [])
+    for number, fields in enumerate(records, start=1):
+        if any("\n" in f or "\r" in f for f in fields):
+            problem = "a value spans lines"
+        elif fields and len(fields) != len(header):
+            problem = f"{len(fields)} fields where the header has {len(header)}"
+        else:
+            continue
+        raise KurilsDataError(
+            source, f'row {number}: {problem}: an unclosed or stray quote (")?'
+        )
 
 
 def read_geometry(
@@ -106,10 +127,21 @@ def read_geometry(
     return gdf, source
 
 
+#: The layer kurils reads from a file that holds several (its own GeoPackage's).
+LAYER = "islands"
+
+
 def _read_vector(path) -> gpd.GeoDataFrame:
+    layers = [str(name) for name in pyogrio.list_layers(path)[:, 0]]
+    if len(layers) > 1 and LAYER not in layers:
+        raise KurilsDataError(
+            os.fspath(path),
+            f"{len(layers)} layers ({', '.join(layers)}) and none named "
+            f"{LAYER!r}, the one kurils reads",
+        )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        gdf = pyogrio.read_dataframe(path)
+        gdf = pyogrio.read_dataframe(path, layer=LAYER if len(layers) > 1 else None)
     problems = [str(w.message) for w in caught if "geometry" in str(w.message).lower()]
     if problems:
         raise ValueError(problems[0])

@@ -11,11 +11,13 @@ the value is present.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = [
     "ADMIN_UNITS",
+    "ADMIN_UNITS_LOADED",
     "BORDERS",
+    "BORDERS_LOADED",
     "COUNTRIES",
     "EVENTS",
     "GROUPS",
@@ -25,7 +27,11 @@ __all__ = [
     "ISLAND_UNITS",
     "JAPAN_VIEWS",
     "JP_MUNICIPALITIES",
+    "MAP_ISLANDS_REQUIRED",
+    "MAX_TEXT",
+    "PERIODS",
     "PLACES",
+    "POPULATION_1945",
     "REGION_BOUNDS",
     "RU_DISTRICTS",
     "SCENARIOS",
@@ -40,7 +46,7 @@ COUNTRIES = frozenset({"JPN", "RUS"})
 GROUPS = frozenset({"greater_kuril", "lesser_kuril", "context"})
 STATUSES = frozenset({"disputed", "undisputed"})
 #: How Japan's government regards a piece of land: its own, Russia's, or of
-#: undetermined status (southern Sakhalin and the Kurils north of Iturup).
+#: undetermined status (southern Sakhalin, and Urup and the islands north of it).
 JAPAN_VIEWS = frozenset({"JPN", "RUS", "undetermined"})
 #: Russian districts of Sakhalin Oblast that administer the chain (``unit_id``).
 RU_DISTRICTS = frozenset({"severo_kurilsky", "kurilsky", "yuzhno_kurilsky"})
@@ -58,6 +64,10 @@ JP_MUNICIPALITIES = frozenset(
 )
 #: lon/lat box every kurils geometry must fall in (swapped lon/lat fall outside).
 REGION_BOUNDS = (135.0, 40.0, 160.0, 56.0)
+#: The longest text (characters) one value may hold. The longest shipped value is
+#: a note of about 1,200; a 1 MB name on every island made a 1.5 GB page that no
+#: browser could open.
+MAX_TEXT = 10_000
 _YEARS = (1800, 2100)  # "not in the future" is checked against today's date
 _POPULATION = (0, 10_000_000)
 
@@ -80,6 +90,41 @@ class TableSchema:
     required: tuple[str, ...] = ()
     #: number column -> (lowest, highest) allowed value
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: columns holding dates (YYYY-MM-DD text, dates or timestamps)
+    dates: tuple[str, ...] = ()
+
+    def restricted(
+        self, present, required: tuple[str, ...], read: tuple[str, ...] = ()
+    ) -> TableSchema:
+        """This schema for a user's frame: the ``required`` columns (never
+        empty), the ``read`` ones (present, maybe empty), and those of the others
+        that ``present`` holds, each with all its checks.
+
+        Examples
+        --------
+        >>> s = ISLANDS.restricted(["island_id", "population", "note"], ("island_id",))
+        >>> s.columns, s.integer, s.facts
+        (('island_id', 'population', 'note'), ('population',), {})
+        """
+        wanted = {*self.key, *required, *read, *present}
+        cols = tuple(c for c in self.columns if c in wanted)
+
+        def keep(names):
+            return tuple(n for n in names if n in cols)
+
+        return replace(
+            self,
+            columns=cols,
+            integer=keep(self.integer),
+            number=keep(self.number),
+            vocab={k: v for k, v in self.vocab.items() if k in cols},
+            lists=keep(self.lists),
+            # a fact is checked where the frame has its source column too
+            facts={k: v for k, v in self.facts.items() if k in cols and v[0] in cols},
+            required=required,
+            ranges={k: v for k, v in self.ranges.items() if k in cols},
+            dates=keep(self.dates),
+        )
 
 
 ISLANDS = TableSchema(
@@ -154,6 +199,16 @@ ISLANDS = TableSchema(
         "anchor_lon",
         "anchor_lat",
     ),
+)
+
+#: What a user's islands must have for a map or a figure (the rest is optional).
+MAP_ISLANDS_REQUIRED = (
+    "island_id",
+    "name_en",
+    "group",
+    "administered_by",
+    "claimed_by",
+    "status",
 )
 
 #: Columns :func:`kurils.load_islands` adds to :data:`ISLANDS`: the units each island
@@ -296,6 +351,7 @@ EVENTS = TableSchema(
     key=("event_id",),
     integer=("year",),
     number=("place_lon", "place_lat"),
+    dates=("date", "effective_date"),
     vocab={
         "kind": frozenset(
             {
@@ -315,10 +371,81 @@ EVENTS = TableSchema(
 
 SOURCES = TableSchema(
     name="sources",
-    columns=("source_id", "title", "publisher", "url", "year", "accessed", "licence"),
+    columns=(
+        "source_id",
+        "title",
+        "publisher",
+        "url",
+        "year",
+        "accessed",
+        "licence",
+        "archive_url",
+    ),
     key=("source_id",),
     integer=("year",),
-    required=("source_id", "title"),
+    required=("source_id", "title", "url"),
+)
+
+#: The Japanese residents of the four groups on 15 August 1945, one row per group.
+POPULATION_1945 = TableSchema(
+    name="population_1945",
+    columns=(
+        "group_id",
+        "name_en",
+        "name_ru",
+        "name_ja",
+        "island_ids",
+        "people",
+        "households",
+        "source",
+        "year",
+        "note",
+    ),
+    key=("group_id",),
+    integer=("people", "households", "year"),
+    vocab={"group_id": frozenset({"iturup", "kunashir", "shikotan", "habomai"})},
+    facts={"people": ("source", "year"), "households": ("source", "year")},
+    required=("group_id", "island_ids", "people", "households", "source", "year"),
+    ranges={"people": _POPULATION, "households": _POPULATION, "year": (1945, 1945)},
+)
+
+# The frames the loaders return, as the map's layer builders read them: a user
+# may hand in their own, checked the same way (kurils.validate.validate_frame).
+
+#: :func:`kurils.load_admin_units`: the table plus its islands and area.
+ADMIN_UNITS_LOADED = replace(
+    ADMIN_UNITS,
+    columns=(*ADMIN_UNITS.columns, "island_ids", "area_km2"),
+    number=("area_km2",),
+)
+
+#: :func:`kurils.load_borders`: the table plus the dates, source and year of the
+#: events that drew and ended each line.
+BORDERS_LOADED = replace(
+    BORDERS,
+    columns=(*BORDERS.columns, "valid_from", "valid_to", "source", "year"),
+    integer=("year",),
+    dates=("valid_from", "valid_to"),
+)
+
+#: :func:`kurils.holdings`: who held each island from when, by which event.
+PERIODS = TableSchema(
+    name="periods",
+    columns=(
+        "island_id",
+        "held_by",
+        "since",
+        "until",
+        "basis",
+        "basis_title",
+        "source",
+        "year",
+    ),
+    key=("island_id", "since"),
+    integer=("year",),
+    vocab={"held_by": HOLDERS_HISTORY},
+    required=("island_id", "held_by", "since"),
+    dates=("since", "until"),
 )
 
 #: Settlement scenarios (``scenarios.csv``): ``holders`` is ``TARGET>HOLDER`` items

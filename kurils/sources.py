@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Mapping
 
 import pandas as pd
 
 from . import _resources, schema
-from .reading import read_table
+from .i18n import TITLE_SOURCES
+from .provenance import check_cited, check_urls
+from .reading import describe, read_table
 from .validate import validate_table
 
-__all__ = ["load_sources", "source_ids"]
+__all__ = ["check_bibliography", "load_sources", "source_ids"]
 
 
 def load_sources(data: str | os.PathLike | pd.DataFrame | None = None) -> pd.DataFrame:
@@ -25,12 +29,15 @@ def load_sources(data: str | os.PathLike | pd.DataFrame | None = None) -> pd.Dat
     -------
     pandas.DataFrame
         One row per source, indexed by ``source_id``, with columns ``title``,
-        ``publisher``, ``url``, ``year``, ``accessed`` and ``licence``.
+        ``publisher``, ``url`` (the original publisher's address), ``year``,
+        ``accessed``, ``licence`` and ``archive_url`` (a copy where the text was
+        read, if not at ``url``).
 
     Raises
     ------
     KurilsDataError
-        If the table is missing, unreadable, or breaks :data:`kurils.schema.SOURCES`.
+        If the table is missing, unreadable, or breaks :data:`kurils.schema.SOURCES`;
+        if a URL is not http(s) or is given twice (two ids for one document).
 
     Examples
     --------
@@ -39,7 +46,9 @@ def load_sources(data: str | os.PathLike | pd.DataFrame | None = None) -> pd.Dat
     'ODbL 1.0'
     """
     df, where = read_table(data, _resources.SOURCES)
-    return validate_table(df, schema.SOURCES, where).set_index("source_id")
+    table = validate_table(df, schema.SOURCES, where)
+    check_urls(table, ["url", "archive_url"], where, "source_id")
+    return table.set_index("source_id")
 
 
 def source_ids(sources: str | os.PathLike | pd.DataFrame | pd.Index | None) -> pd.Index:
@@ -50,3 +59,43 @@ def source_ids(sources: str | os.PathLike | pd.DataFrame | pd.Index | None) -> p
     if isinstance(sources, pd.Index):
         return sources
     return load_sources(sources).index
+
+
+def check_bibliography(
+    sources: str | os.PathLike | pd.DataFrame | None = None,
+    tables: Mapping[str, pd.DataFrame] | None = None,
+) -> None:
+    """Raise unless every source id is cited by some table, in a column or a note.
+
+    A source counts as cited when its id appears as a word anywhere in a citing
+    table: in a ``source`` / ``*_source`` column, or in a note that names it as an
+    alternative; the sources of the view titles' wording
+    (:data:`kurils.i18n.TITLE_SOURCES`) count as cited too. With the defaults this checks the shipped bibliography against the
+    shipped tables (:data:`kurils._resources.CITING_TABLES`).
+
+    Parameters
+    ----------
+    sources : path or DataFrame, optional
+        The bibliography; by default the shipped ``sources.csv``.
+    tables : mapping of name to DataFrame, optional
+        The tables that cite it; by default every shipped table.
+
+    Raises
+    ------
+    KurilsDataError
+        Naming the sources file and the ids that no table cites (and, through
+        :func:`load_sources`, duplicate or non-http(s) URLs).
+
+    Examples
+    --------
+    >>> check_bibliography()  # the shipped data: every source is cited
+    """
+    known = load_sources(sources).index
+    if tables is None:
+        tables = {n: read_table(None, n)[0] for n in _resources.CITING_TABLES}
+    words = {sid for ids in TITLE_SOURCES.values() for sid in ids}
+    for table in tables.values():
+        for column in table.columns:
+            text = table[column].dropna().astype(str)
+            words.update(*(re.findall(r"[A-Za-z0-9_]+", t) for t in text))
+    check_cited(known, words & set(known), describe(sources, _resources.SOURCES))

@@ -67,18 +67,28 @@ def _people(moved: list, islands, places) -> dict:
         else "",
         "population_source": ";".join(sorted(sources)),
         "settlements_moved": ";".join(names),
-        "residents_1945_moved": residents_1945_moved([iid for iid, _ in moved]),
+        **dict(
+            zip(
+                ("residents_1945_moved", "residents_1945_source"),
+                residents_1945_moved(moved),
+                strict=True,
+            )
+        ),
     }
 
 
-def residents_1945_moved(island_ids: list[str]):
-    """HOOK: Japanese residents in 1945 on the moved islands.
+def residents_1945_moved(moved: list) -> tuple[int, str]:
+    """Japanese residents on 15 August 1945 of the groups that move whole, and
+    their source ids (``population_1945.csv``). A group moved only in part (a cut
+    island, some of the Habomai islets) is not counted: its 1945 residents are
+    not known by part."""
+    from .population import load_population_1945
 
-    Another change adds ``geodata/attributes/population_1945.csv`` and
-    ``kurils.load_population_1945()`` (residents per group); until then this is
-    ``pd.NA``. Wire it here, summing the rows of the moved islands' groups.
-    """
-    return pd.NA
+    whole = {iid for iid, geom in moved if geom is None}
+    groups = load_population_1945()
+    ids = groups["island_ids"].str.split(";")
+    full = groups[[set(i) <= whole for i in ids]]
+    return int(full["people"].sum()), ";".join(sorted(set(full["source"])))
 
 
 def _sea(s: Scenario, progress) -> dict:
@@ -117,7 +127,8 @@ def stakes(
     ``population_moved`` (island populations, or for a cut island the named
     settlements on the moved part) with ``population_year`` (range) and
     ``population_source`` (source ids); ``settlements_moved``;
-    ``residents_1945_moved`` (not yet filled: ``pd.NA``).
+    ``residents_1945_moved`` (Japanese residents on 15 August 1945 of the groups
+    that move whole) with ``residents_1945_source``.
 
     Shipped scenarios read the precomputed zones; a user's scenario computes its
     zones (tens of seconds; progress as in :func:`kurils.maritime_zones`).

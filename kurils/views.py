@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .style import HISTORY_PALETTE, LINES, PALETTE
+
 __all__ = [
     "BORDER_STYLES",
     "HISTORY_PALETTE",
@@ -37,33 +39,10 @@ VIEWS = ("neutral", "de_facto", "japan", "russia")
 #: Holder categories a view can give a piece of land.
 HOLDERS = ("RUS", "JPN", "disputed", "undetermined")
 
-#: Okabe-Ito colours, distinguishable with the common colour-vision deficiencies;
-#: disputed land also differs by pattern (stripes) and a dashed outline, so the map
-#: never relies on colour alone.
-PALETTE = {
-    "RUS": "#E69F00",  # orange
-    "JPN": "#0072B2",  # blue
-    "disputed": "#E69F00",  # orange fill under blue stripes
-    "undetermined": "#F7F7F7",  # near white, as Japan's official maps draw it
-    "outline": "#333333",
-    "stripe": "#0072B2",
-}
-
-
-#: Colours of the history's holders (Okabe-Ito): the USSR in vermillion, apart
-#: from Russia's orange; Sakhalin's undivided years in reddish purple.
-HISTORY_PALETTE = {
-    "JPN": PALETTE["JPN"],
-    "RUS": PALETTE["RUS"],
-    "SUN": "#D55E00",
-    "JOINT": "#CC79A7",
-}
-
-#: Line styles of border kinds (Leaflet dashArray).
+#: Leaflet path options of each border kind (from :data:`kurils.style.LINES`).
 BORDER_STYLES = {
-    "treaty_border": {"color": "#000000", "dashArray": "10 6", "weight": 3},
-    "line_of_control": {"color": "#D55E00", "dashArray": "4 4", "weight": 3},
-    "proposed": {"color": "#555555", "dashArray": "1 6", "weight": 3},
+    kind: LINES[kind].leaflet()
+    for kind in ("treaty_border", "line_of_control", "proposed")
 }
 
 
@@ -131,7 +110,9 @@ def style_columns(islands: pd.DataFrame, view: str) -> pd.DataFrame:
         {
             "holder": holder,
             "fill": holder.map(PALETTE),
-            "dash": disputed.map({True: "6 4", False: ""}),
+            "dash": disputed.map(
+                {True: LINES["outline_disputed"].dash_array(), False: ""}
+            ),
             "hatched": holder.eq("disputed"),
         },
         index=islands.index,

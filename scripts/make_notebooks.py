@@ -60,10 +60,14 @@ save(
         ),
         code('m_ja = kurils.build_map(view="japan", lang="ja")\nm_ja'),
         md(
-            "Save the map as one self-contained HTML file (it opens anywhere, offline):"
+            "Save the map as one self-contained HTML file (it opens anywhere, offline). "
+            "`m_ja.save(path)`, folium's call, writes the same file. Here it goes to a "
+            "temporary folder, so that running the notebook leaves nothing in the repository:"
         ),
         code(
-            'path = kurils.save_map(m_ja, "kurils_japan_ja.html")\nprint(path, round(path.stat().st_size / 1e6, 2), "MB")'
+            "import tempfile\nfrom pathlib import Path\n\n"
+            'path = kurils.save_map(m_ja, Path(tempfile.mkdtemp()) / "kurils_japan_ja.html")\n'
+            'print(path, round(path.stat().st_size / 1e6, 2), "MB")'
         ),
     ],
 )

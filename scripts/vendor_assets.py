@@ -82,11 +82,87 @@ PACKAGES = {
         "MIT",
         "LICENSE",
     ),
+    "leaflet.markercluster": (
+        "1.1.0",
+        "sha512-eI+XkCiLiHwCC3uZ4/n4+Vq3rXcqEHN2lhHRVG1WVziy/3Q0TTipWkzEa1zO0dKZI2AnI5ppFDWrOjnQ7MJLKQ==",
+        "MIT",
+        "MIT-LICENCE.txt",
+    ),
+    "leaflet-minimap": (
+        "3.6.1",
+        "sha512-6px8f6cfv1rKB6ACpL6bbUFGxipZOq4KsntJgBj9nOcW1RYa5+xFp8emOZwks9X+VtVVsQEwWwfgT1kTTL/LzA==",
+        "BSD-2-Clause",
+        "LICENSE.txt",
+    ),
+    "leaflet-measure": (
+        "2.1.7",
+        "sha512-IvoHIoVTIQSXUgaNnAMF17qXFB+dF5ICdwmY8BHyq/Hh33/xeGqQUUYlz0pRMzFN9NUcjsT6JBhCr1ia0CG5ug==",
+        "MIT",
+        "LICENSE",
+    ),
+    "leaflet-draw": (
+        "1.0.2",
+        "sha512-iCcbXE9okhwznoTXjxVjoGFoKeiWGsgmWPKrPAeHUvtWZWK4t6YF6815D13wZoMxX2UM6tOmD7/VofCxx3S0+w==",
+        "MIT",
+        None,  # the tarball has no licence file: see MIT_WITHOUT_FILE
+    ),
+    "leaflet.locatecontrol": (
+        # folium pins 0.66.2, whose icons are Font Awesome classes (not shipped);
+        # 0.79.0 draws its own icons as data: SVGs, same L.control.locate API
+        "0.79.0",
+        "sha512-h64QIHFkypYdr90lkSfjKvPvvk8/b8UnP3m9WuoWdp5p2AaCWC0T1NVwyuj4rd5U4fBW3tQt4ppmZ2LceHMIDg==",
+        "MIT",
+        "LICENSE",
+    ),
+    "leaflet.heat": (
+        "0.2.0",  # only for its LICENSE: the script itself is folium's patched copy
+        "sha512-Cd5PbAA/rX3X3XKxfDoUGi9qp78FyhWYurFg3nsfhntcM/MCNK08pRkf4iEenO1KNqwVPKCmkyktjW3UD+h9bQ==",
+        "BSD-2-Clause",  # no "license" in package.json; LICENSE is BSD 2-clause text
+        "LICENSE",
+    ),
     "jquery": (
         "3.7.1",
         "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
         "MIT",
         "LICENSE.txt",
+    ),
+}
+
+# npm packages whose tarball has no licence file: the licence its package.json
+# declares, with the copyright line from the shipped file's own header.
+MIT_WITHOUT_FILE = {
+    "leaflet-draw": "(c) 2012-2017, Jacob Toye, Jon West, Smartrak, Leaflet",
+}
+MIT_TEXT = """\
+The npm tarball {package}@{version} contains no licence file; its package.json
+declares "license": "MIT" and its dist files carry this copyright notice:
+
+Copyright {holder}
+
+Permission is hereby granted, free of charge, to any person obtaining
+a copy of this software and associated documentation files (the
+"Software"), to deal in the Software without restriction, including
+without limitation the rights to use, copy, modify, merge, publish,
+distribute, sublicense, and/or sell copies of the Software, and to
+permit persons to whom the Software is furnished to do so, subject to
+the following conditions:
+
+The above copyright notice and this permission notice shall be
+included in all copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND,
+EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
+NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE
+LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION
+OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION
+WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+"""
+
+# Files taken from the installed folium wheel (not from npm), pinned by sha256.
+FROM_FOLIUM = {
+    "templates/leaflet_heat.min.js": (
+        "7378c428ff2318ec48e7e73c0d46061f938aa75551c519c74cd790b044dfa0fa"
     ),
 }
 
@@ -160,10 +236,16 @@ INLINE = [
         url="https://teastman.github.io/Leaflet.pattern/leaflet.pattern.js",
         package="leaflet.pattern",
         source="dist/leaflet.pattern.js",
-        file="leaflet.pattern/leaflet.pattern.js",
+        file="leaflet.pattern/leaflet.pattern.patched.js",
         used_by=["folium.plugins.StripePattern", "folium.plugins.CirclePattern"],
+        # Leaflet 1.9 warns "Deprecated include of L.Mixin.Events" on every page;
+        # the mixin it asks for instead has the same methods (leaflet-search does this)
+        patch=("includes:[L.Mixin.Events]", "includes:[L.Evented.prototype]"),
         note="folium URL is unpinned (GitHub Pages); pinned to npm leaflet.pattern 0.1.0, "
-        "the only/latest npm release (supports Leaflet 1.x via L.SVG).",
+        "the only/latest npm release (supports Leaflet 1.x via L.SVG). Patched: "
+        "`includes:[L.Mixin.Events]` -> `includes:[L.Evented.prototype]` (the "
+        "replacement Leaflet's deprecation warning names), so that Leaflet 1.9 no "
+        "longer logs `Deprecated include of L.Mixin.Events` on every page.",
     ),
     dict(
         url="https://cdn.jsdelivr.net/npm/leaflet.timeline@1.6.0/dist/leaflet.timeline.min.js",
@@ -182,6 +264,107 @@ INLINE = [
         file="moment/moment.min.js",
         used_by=["folium.plugins.Timeline", "folium.plugins.TimelineSlider"],
         note="TimelineSlider's format_output calls `new moment(date)`.",
+    ),
+    dict(
+        url="https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/leaflet.markercluster.js",
+        package="leaflet.markercluster",
+        source="dist/leaflet.markercluster.js",
+        file="leaflet.markercluster/leaflet.markercluster.js",
+        used_by=["folium.plugins.MarkerCluster", "folium.plugins.FastMarkerCluster"],
+    ),
+    dict(
+        url="https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.css",
+        package="leaflet.markercluster",
+        source="dist/MarkerCluster.css",
+        file="leaflet.markercluster/MarkerCluster.css",
+        used_by=["folium.plugins.MarkerCluster", "folium.plugins.FastMarkerCluster"],
+    ),
+    dict(
+        url="https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/MarkerCluster.Default.css",
+        package="leaflet.markercluster",
+        source="dist/MarkerCluster.Default.css",
+        file="leaflet.markercluster/MarkerCluster.Default.css",
+        used_by=["folium.plugins.MarkerCluster", "folium.plugins.FastMarkerCluster"],
+    ),
+    dict(
+        url="https://cdnjs.cloudflare.com/ajax/libs/leaflet-minimap/3.6.1/Control.MiniMap.js",
+        package="leaflet-minimap",
+        source="dist/Control.MiniMap.min.js",
+        file="leaflet-minimap/Control.MiniMap.min.js",
+        used_by=["folium.plugins.MiniMap"],
+        note="The npm tarball ships only the minified dist/Control.MiniMap.min.js. "
+        "The minimap's own basemap is a tile layer: its tiles need the network.",
+    ),
+    dict(
+        url="https://cdnjs.cloudflare.com/ajax/libs/leaflet-minimap/3.6.1/Control.MiniMap.css",
+        package="leaflet-minimap",
+        source="dist/Control.MiniMap.min.css",
+        file="leaflet-minimap/Control.MiniMap.inline.min.css",
+        used_by=["folium.plugins.MiniMap"],
+        note="images/toggle.svg and toggle.png inlined as data: URIs.",
+    ),
+    dict(
+        url="https://cdn.jsdelivr.net/gh/ljagis/leaflet-measure@2.1.7/dist/leaflet-measure.min.js",
+        package="leaflet-measure",
+        source="dist/leaflet-measure.min.js",
+        file="leaflet-measure/leaflet-measure.min.js",
+        used_by=["folium.plugins.MeasureControl"],
+        note="folium loads the GitHub tag 2.1.7 through jsDelivr; the same release "
+        "from npm is shipped.",
+    ),
+    dict(
+        url="https://cdn.jsdelivr.net/gh/ljagis/leaflet-measure@2.1.7/dist/leaflet-measure.min.css",
+        package="leaflet-measure",
+        source="dist/leaflet-measure.css",
+        file="leaflet-measure/leaflet-measure.inline.css",
+        used_by=["folium.plugins.MeasureControl"],
+        note="The npm tarball has no .min.css; the unminified dist/leaflet-measure.css "
+        "is shipped, its images/*.png inlined as data: URIs.",
+    ),
+    dict(
+        url="https://cdnjs.cloudflare.com/ajax/libs/leaflet.draw/1.0.2/leaflet.draw.js",
+        package="leaflet-draw",
+        source="dist/leaflet.draw.js",
+        file="leaflet-draw/leaflet.draw.js",
+        used_by=["folium.plugins.Draw"],
+    ),
+    dict(
+        url="https://cdnjs.cloudflare.com/ajax/libs/leaflet.draw/1.0.2/leaflet.draw.css",
+        package="leaflet-draw",
+        source="dist/leaflet.draw.css",
+        file="leaflet-draw/leaflet.draw.inline.css",
+        used_by=["folium.plugins.Draw"],
+        note="images/spritesheet.svg, spritesheet.png and spritesheet-2x.png inlined "
+        "as data: URIs.",
+    ),
+    dict(
+        url="https://cdnjs.cloudflare.com/ajax/libs/leaflet-locatecontrol/0.66.2/L.Control.Locate.min.js",
+        package="leaflet.locatecontrol",
+        source="dist/L.Control.Locate.min.js",
+        file="leaflet.locatecontrol/L.Control.Locate.min.js",
+        used_by=["folium.plugins.LocateControl"],
+        note="folium asks for 0.66.2, whose button icons are Font Awesome classes "
+        "(Font Awesome is not shipped: the button would be blank); 0.79.0 (same "
+        "L.control.locate API) draws them as data: SVGs in its own CSS.",
+    ),
+    dict(
+        url="https://cdnjs.cloudflare.com/ajax/libs/leaflet-locatecontrol/0.66.2/L.Control.Locate.min.css",
+        package="leaflet.locatecontrol",
+        source="dist/L.Control.Locate.min.css",
+        file="leaflet.locatecontrol/L.Control.Locate.min.css",
+        used_by=["folium.plugins.LocateControl"],
+    ),
+    dict(
+        url="https://cdn.jsdelivr.net/gh/python-visualization/folium@main/folium/templates/leaflet_heat.min.js",
+        package="leaflet.heat",
+        folium_source="templates/leaflet_heat.min.js",
+        source="folium/templates/leaflet_heat.min.js",
+        file="leaflet.heat/leaflet_heat.min.js",
+        used_by=["folium.plugins.HeatMap"],
+        note="folium's URL follows its main branch (unpinned); shipped is the copy "
+        "inside the folium 0.20.0 wheel (Leaflet.heat 0.2.0 with simpleheat and "
+        "folium's weights patch, Leaflet.heat pull request 78), pinned by sha256. "
+        "Licence from the npm leaflet.heat 0.2.0 tarball.",
     ),
     dict(
         url="https://code.jquery.com/jquery-3.7.1.min.js",
@@ -258,11 +441,15 @@ README_HEAD = """\
 
 (needs node/npm with access to the npm registry; build-time only). Every file
 comes from `npm pack NAME@VERSION` of an exact version, and each tarball is checked
-against the sha512 integrity pinned in the script.
+against the sha512 integrity pinned in the script. Two exceptions, each explained
+under Notes: HeatMap's script is the copy inside the folium wheel (sha256-pinned),
+and `*.patched.js` files had one documented string replaced (manifest `patch`).
 
-These are offline copies of the CDN assets that folium {folium} (Map and the
-plugins Fullscreen, GroupedLayerControl, Search, StripePattern/CirclePattern,
-Timeline/TimelineSlider) puts in `<script src>` / `<link href>` tags.
+These are offline copies of the CDN assets that folium {folium} (Map, the
+plugins kurils uses: Fullscreen, GroupedLayerControl, Search,
+StripePattern/CirclePattern, Timeline/TimelineSlider; and the plugins users add
+most: MarkerCluster/FastMarkerCluster, HeatMap, MiniMap, MeasureControl, Draw,
+LocateControl) puts in `<script src>` / `<link href>` tags.
 `assets.json` maps each such URL (the exact string in folium's
 `default_js`/`default_css`) to a local file:
 
@@ -355,6 +542,28 @@ def icon_default_js(tar: tarfile.TarFile, version: str) -> bytes:
     ).encode()
 
 
+def patched(name: str, data: bytes, old: str, new: str) -> bytes:
+    """``data`` with ``old`` replaced by ``new``, which must occur exactly once."""
+    text = data.decode("utf-8")
+    if text.count(old) != 1:
+        raise SystemExit(f"{name}: patch target found {text.count(old)} times")
+    return text.replace(old, new).encode("utf-8")
+
+
+def folium_file(rel: str) -> bytes:
+    """A file from the installed folium wheel, checked against its pinned sha256."""
+    import folium
+
+    if folium.__version__ != FOLIUM_VERSION:
+        raise SystemExit(
+            f"folium {folium.__version__} installed, need {FOLIUM_VERSION}"
+        )
+    data = (Path(folium.__file__).parent / rel).read_bytes()
+    if sha256(data) != FROM_FOLIUM[rel]:
+        raise SystemExit(f"folium/{rel}: sha256 mismatch")
+    return data
+
+
 def folium_urls() -> set[str] | None:
     try:
         import folium
@@ -375,6 +584,13 @@ def folium_urls() -> set[str] | None:
         plugins.CirclePattern,
         plugins.Timeline,
         plugins.TimelineSlider,
+        plugins.MarkerCluster,
+        plugins.FastMarkerCluster,
+        plugins.HeatMap,
+        plugins.MiniMap,
+        plugins.MeasureControl,
+        plugins.Draw,
+        plugins.LocateControl,
     ):
         for _, url in list(getattr(cls, "default_js", [])) + list(
             getattr(cls, "default_css", [])
@@ -393,13 +609,24 @@ def main() -> None:
         for name, (version, integrity, _, _) in sorted(PACKAGES.items()):
             print(f"npm pack {name}@{version}", file=sys.stderr)
             tars[name] = npm_pack(name, version, integrity, Path(tmp))
-        for name, (_version, _, _spdx, lic) in sorted(PACKAGES.items()):
-            files[f"{name}/LICENSE"] = read_member(tars[name], lic)
+        for name, (version, _, _spdx, lic) in sorted(PACKAGES.items()):
+            if lic is None:
+                text = MIT_TEXT.format(
+                    package=name, version=version, holder=MIT_WITHOUT_FILE[name]
+                )
+                files[f"{name}/LICENSE"] = text.encode("utf-8")
+            else:
+                files[f"{name}/LICENSE"] = read_member(tars[name], lic)
 
         for a in INLINE:
             tar = tars[a["package"]]
             version, _, spdx, _ = PACKAGES[a["package"]]
-            data = read_member(tar, a["source"])
+            if "folium_source" in a:
+                data = folium_file(a["folium_source"])
+            else:
+                data = read_member(tar, a["source"])
+            if "patch" in a:
+                data = patched(a["file"], data, *a["patch"])
             kind = "css" if a["source"].endswith(".css") else "js"
             if kind == "css":
                 data = inline_css(tar, a["source"], data.decode("utf-8")).encode(
@@ -422,6 +649,8 @@ def main() -> None:
             )
             if a.get("note"):
                 e["note"] = a["note"]
+            if "patch" in a:
+                e["patch"] = list(a["patch"])
             entries.append(e)
             readme_rows.append(
                 (a["file"], f"{a['package']}@{version}", spdx, len(data))
@@ -502,7 +731,10 @@ def main() -> None:
             readme += f"* `{e['file']}`: {e['note']}\n"
     readme += (
         "\nLicences: each `<package>/LICENSE` is the licence file copied verbatim "
-        "from that npm tarball.\n"
+        "from that npm tarball, except "
+        + ", ".join(f"`{n}/LICENSE`" for n in sorted(MIT_WITHOUT_FILE))
+        + " (the tarball has none: the MIT text its package.json declares, with the "
+        "copyright line of its dist files, and a note saying so).\n"
     )
 
     if STATIC.exists():

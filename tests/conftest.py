@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-from importlib.resources import files
+import subprocess
+import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
 
 import kurils
+from kurils import _resources
 
 
 @pytest.fixture(scope="session")
@@ -19,8 +22,42 @@ def islands():
 
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
-    """The installed copy of geodata/ (a real directory: wheels install unzipped)."""
-    return Path(str(files("kurils") / "geodata"))
+    """The data kurils reads: the installed copy of geodata/ (a real directory:
+    wheels install unzipped), or the repository's in a checkout."""
+    return Path(str(_resources.data_root()))
+
+
+class Venv:
+    """A new, empty venv (no pip of its own: this environment's pip installs into
+    it with ``--python``, no network)."""
+
+    def __init__(self, path: Path):
+        subprocess.run(
+            [sys.executable, "-m", "venv", "--without-pip", path], check=True
+        )
+        self.python = path / "bin" / "python"
+        purelib = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+        out = subprocess.run(
+            [self.python, "-c", purelib], capture_output=True, text=True
+        )
+        self.site = Path(out.stdout.strip())
+
+    def install(self, *args: str) -> subprocess.CompletedProcess:
+        pip = [sys.executable, "-m", "pip", "--python", str(self.python), "install"]
+        cmd = [*pip, "--quiet", "--no-deps", "--no-index", *args]
+        return subprocess.run(cmd, capture_output=True, text=True)
+
+    def see_dependencies(self) -> None:
+        """Give the venv kurils' dependencies from this environment, through a .pth
+        file sorted *after* what was installed (so a kurils installed into the
+        venv wins over this environment's)."""
+        deps = sysconfig.get_paths()["purelib"]
+        (self.site / "zz_kurils_test_deps.pth").write_text(deps + "\n")
+
+
+@pytest.fixture
+def fresh_venv(tmp_path) -> Venv:
+    return Venv(tmp_path / "venv")
 
 
 @pytest.fixture(scope="session")

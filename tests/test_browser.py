@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import kurils
+from kurils.i18n import title
 from kurils.views import HISTORY_PALETTE, PALETTE
 
 pytestmark = pytest.mark.browser
@@ -137,6 +138,9 @@ def test_view_switch_changes_what_is_drawn(page):
     )
     legend = page.page.locator(".kurils-legend [data-view=japan]")
     assert legend.is_visible() and "Japan" in legend.inner_text()
+    # each view's legend is titled in that side's own terms
+    assert title("japan", "en") in legend.inner_text()
+    assert title("neutral", "en") not in legend.inner_text()
     assert not page.page.locator(".kurils-legend [data-view=neutral]").is_visible()
     page.page.get_by_text("Russia's position", exact=True).click()
     assert (
@@ -220,6 +224,42 @@ def test_search_finds_an_island_by_any_name(page, query):
     popup = page.page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert "Iturup" in popup.inner_text() and "3,166.64" in popup.inner_text()
+
+
+@pytest.mark.parametrize("query", ["Habomai", "歯舞", "Хабомаи"])
+def test_search_finds_the_islets_of_a_group_by_its_name(page, query):
+    page.page.locator(".leaflet-control-search .search-button").click()
+    box = page.page.locator(".leaflet-control-search input.search-input")
+    box.fill(query)
+    box.dispatch_event("keyup")
+    tips = page.page.locator(".search-tip")
+    tips.first.wait_for(timeout=5000)
+    found = tips.all_inner_texts()
+    assert len(found) == 7  # the Habomai islets, each by its own name first
+    assert any(t.startswith("Zelyony") for t in found)
+
+
+@pytest.mark.parametrize("query", ["O'Brien", "& Sons", "<", "{{", "a;b"])
+def test_search_matches_and_shows_text_as_written(browser, islands, tmp_path, query):
+    name = "O'Brien & Sons <Isle> {{ 7*7 }} a;b"
+    mine = islands.copy()
+    mine.loc[mine.island_id == "iturup", "name_en"] = name
+    path = kurils.save_map(kurils.build_map(islands=mine), tmp_path / "s.html")
+    p = Page(browser, path)
+    try:
+        p.page.locator(".leaflet-control-search .search-button").click()
+        box = p.page.locator(".leaflet-control-search input.search-input")
+        box.fill(query)
+        box.dispatch_event("keyup")
+        tip = p.page.locator(".search-tip").first
+        tip.wait_for(timeout=5000)
+        assert tip.inner_text().startswith(name + " · ")
+        tip.click()
+        assert box.input_value().startswith(name + " · ")
+        p.page.locator(".leaflet-popup-content").wait_for()
+        assert p.errors == [] and p.requests == []
+    finally:
+        p.close()
 
 
 def test_history_slider_recolours_and_switches_borders(browser, tmp_path, output_dir):

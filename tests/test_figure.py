@@ -34,7 +34,7 @@ def test_every_view_and_language_renders_every_glyph(view, lang):
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     assert missing == []
     texts = " ".join(_texts(fig))
-    assert kurils.i18n.text("title", lang) in texts
+    assert kurils.i18n.title(view, lang) in texts
     assert kurils.i18n.text(f"view_{view}", lang) in texts
     if lang == "ja":
         assert "択捉島" in texts

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import importlib.util
 import json
+import shutil
 from importlib.resources import files
 from pathlib import Path
 
@@ -34,13 +35,16 @@ def test_file_matches_manifest(name, data_dir):
     entry = MANIFEST[name]
     path = data_dir / name
     raw = path.read_bytes()
-    assert hashlib.sha256(raw).hexdigest() == entry["sha256"], "file changed: rebuild"
+    assert hashlib.sha256(raw).hexdigest() == entry["sha256"], (
+        f"{name} changed: run `.venv/bin/python scripts/refresh_manifest.py` "
+        "(tables), or `make data` (geometry)"
+    )
     assert entry["licence"] and entry["source"] and entry["attribution"]
     if entry["kind"] == "geometry":
         gdf = pyogrio.read_dataframe(path)
         assert len(gdf) == entry["rows"]
         assert set(gdf.geom_type) == {entry["geometry_type"]}
-        assert list(gdf.columns.drop("geometry")) == entry["columns"]
+        assert tuple(gdf.columns.drop("geometry")) == entry["columns"]
         assert gdf.crs.to_string() == entry["crs"]
         assert int(gdf.geometry.count_coordinates().sum()) == entry["vertices"]
         if "islands" in entry:  # islands.gpkg: every island's vertex count too
@@ -56,9 +60,60 @@ def test_file_matches_manifest(name, data_dir):
     else:
         with open(path, newline="", encoding="utf-8") as f:
             rows = list(csv.reader(f))
-        assert rows[0] == entry["columns"]
+        assert tuple(rows[0]) == entry["columns"]
         assert len(rows) - 1 == entry["rows"]
         assert entry["geometry_type"] is None
+
+
+def _refresh_script():
+    path = REPO / "scripts" / "refresh_manifest.py"
+    spec = importlib.util.spec_from_file_location("refresh_manifest", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_repository_manifest_is_fresh():
+    """geodata/manifest.json describes the files beside it, byte for byte as the
+    refresh script (or the build) would write it."""
+    refresh = _refresh_script()
+    build = refresh.load_build(REPO / "geodata")
+    raw = build.MANIFEST.read_bytes()
+    fresh = refresh.refreshed(json.loads(raw), build)
+    stale = refresh.stale(json.loads(raw), fresh)
+    assert build.manifest_bytes(fresh) == raw, (
+        f"geodata/manifest.json is stale for {', '.join(stale) or 'its format'}: "
+        "run `.venv/bin/python scripts/refresh_manifest.py`"
+    )
+
+
+def test_refresh_manifest_after_editing_a_table(tmp_path, capsys):
+    """Edit a CSV in a copy of geodata/: --check fails, a refresh fixes the entry
+    (rows, hash), keeps the GeoPackage's entry, and a second run changes nothing."""
+    refresh = _refresh_script()
+    geodata = tmp_path / "geodata"
+    shutil.copytree(REPO / "geodata", geodata)
+    before = json.loads((geodata / "manifest.json").read_bytes())
+    sources = geodata / "attributes" / "sources.csv"
+    with open(sources, "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(
+            ["new_source", "A title", "A publisher", "", "2025", "", ""]
+        )
+    assert refresh.main(["--check", "--geodata", str(geodata)]) == 1
+    assert "stale for: attributes/sources.csv" in capsys.readouterr().err
+    assert refresh.main(["--geodata", str(geodata)]) == 0
+    after = json.loads((geodata / "manifest.json").read_bytes())
+    entry = after["attributes/sources.csv"]
+    assert entry["rows"] == before["attributes/sources.csv"]["rows"] + 1
+    assert entry["sha256"] == hashlib.sha256(sources.read_bytes()).hexdigest()
+    assert {k: v for k, v in after.items() if k != "attributes/sources.csv"} == {
+        k: v for k, v in before.items() if k != "attributes/sources.csv"
+    }
+    manifest = geodata / "manifest.json"
+    raw, mtime = manifest.read_bytes(), manifest.stat().st_mtime_ns
+    assert refresh.main(["--geodata", str(geodata)]) == 0
+    assert manifest.read_bytes() == raw and manifest.stat().st_mtime_ns == mtime
+    assert refresh.main(["--check", "--geodata", str(geodata)]) == 0
 
 
 def test_geometry_writer_is_deterministic(data_dir, tmp_path, monkeypatch):

@@ -263,7 +263,7 @@ def test_cli_writes_map(tmp_path):
     assert res.returncode == 0, res.stderr
     assert str(out) in res.stdout
     page = out.read_text(encoding="utf-8")
-    assert "<title>北方領土問題（千島列島）</title>" in page
+    assert "<title>北方領土問題：日本政府の立場</title>" in page
     assert json.dumps("日本の立場")[1:-1] in page  # inside JS strings
     assert '"japan"' in page  # initial view handed to the view switch
 

@@ -108,9 +108,9 @@ def test_disputed_sea_matches_marine_regions_extent():
     Marine Regions EEZ v11 polygon MRGID 48950 "Overlapping claim Kuril Islands:
     Japan / Russia" (Flanders Marine Institute 2019, doi:10.14284/386), whose
     bounding box is 145.23-151.04°E, 40.32-47.73°N (as listed by Global Fishing
-    Watch's ocean-areas library, sources.csv ``gfw_ocean_areas_eez_bounds``).
-    No published area was found for it, nor for OpenStreetMap's relation
-    20388793 (the disputed marine boundary, 2026).
+    Watch's ocean-areas library, github.com/GlobalFishingWatch/frontend,
+    libs/ocean-areas). No published area was found for it, nor for
+    OpenStreetMap's relation 20388793 (the disputed marine boundary, 2026).
 
     Measured: 145.24-151.15°E, 40.24-47.68°N (223,258 km²). Tolerance 0.25° on
     each edge: Marine Regions measures from Russia's 1984 straight baselines and

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import time
@@ -28,6 +29,8 @@ def _execute(path: Path, cwd: Path) -> nbformat.NotebookNode:
         resources={"metadata": {"path": str(cwd)}},
     ).execute()
     print(f"{path.name}: {time.perf_counter() - start:.1f} s")
+    # run from notebooks/ as a user does, it would leave these files in the repository
+    assert sorted(p.name for p in cwd.iterdir()) == [], f"{path.name} left files"
     return nb
 
 
@@ -48,9 +51,25 @@ def test_quickstart_runs(quickstart):
     assert _errors(quickstart) == []
 
 
+def _figure_cells(nb) -> list:
+    return [c for c in nb.cells if "kurils.figure(" in c.source]
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS[1:], ids=lambda p: p.stem)
 def test_notebook_runs(path, tmp_path):
-    assert _errors(_execute(path, tmp_path)) == []
+    nb = _execute(path, tmp_path)
+    assert _errors(nb) == []
+    for cell in _figure_cells(nb):
+        # in a fresh kernel (no %matplotlib inline): the figure itself, as an image
+        pngs = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+        assert len(pngs) == 1, cell.source
+        png = base64.b64decode(pngs[0]["data"]["image/png"])
+        assert png.startswith(b"\x89PNG") and len(png) > 50_000
+
+
+def test_a_notebook_shows_a_figure():
+    """The check above is not vacuous: notebook 02 draws one."""
+    assert any(_figure_cells(nbformat.read(p, as_version=4)) for p in NOTEBOOKS)
 
 
 def _map_pages(nb) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import sysconfig
 import zipfile
 from pathlib import Path
 
@@ -53,37 +52,15 @@ def test_wheel_contains_data_and_assets(wheel):
         assert required in names, required
 
 
-def test_wheel_installs_into_a_clean_venv(wheel, tmp_path):
+def test_wheel_installs_into_a_clean_venv(wheel, tmp_path, fresh_venv):
     """pip-install the wheel alone into a new venv and load the data from outside
     the repository. The venv gets kurils' dependencies from this environment
     through a .pth file appended *after* its own site-packages, so the kurils it
     imports is the one pip just installed from the wheel (no network needed)."""
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    py = venv / "bin" / "python"
-    res = subprocess.run(
-        [
-            str(py),
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-index",
-            str(wheel),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    res = fresh_venv.install(str(wheel))
     assert res.returncode == 0, res.stderr
-    site = subprocess.run(
-        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    deps = sysconfig.get_paths()["purelib"]
-    (Path(site) / "zz_kurils_test_deps.pth").write_text(deps + "\n")
+    fresh_venv.see_dependencies()
+    py = fresh_venv.python
     code = (
         "import kurils, pathlib, sys; "
         "assert pathlib.Path(kurils.__file__).is_relative_to(pathlib.Path(sys.prefix)), kurils.__file__; "

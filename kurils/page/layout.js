@@ -1,0 +1,57 @@
+// Fit the page to its screen. On a small map the layer control and the legend
+// fold (a tap opens them); then the chain is framed in the space the controls
+// leave, measured, not guessed. Runs again when the map is resized.
+window.kurils = window.kurils || {};
+kurils.layout = function (map, layers, bounds, o) {
+    var box = map.getContainer();
+    var legend = box.querySelector(".kurils-legend details");
+    function small() {
+        return box.clientWidth < o.smallWidth || box.clientHeight < o.smallHeight;
+    }
+    function showLayers(open) {
+        var c = layers._container;
+        if (open) {
+            layers._expand();
+            // expanded for good: no folding when the pointer leaves or the map is tapped
+            L.DomEvent.off(c, "mouseout", layers._collapse, layers);
+            map.off("click", layers._collapse, layers);
+        } else {
+            layers._collapse();
+            L.DomEvent.on(c, "mouseout", layers._collapse, layers);
+            map.on("click", layers._collapse, layers);
+        }
+    }
+    function sides() {
+        var edge = box.getBoundingClientRect();
+        var pad = {left: 0, right: 0, top: 0, bottom: 0};
+        box.querySelectorAll(".leaflet-control").forEach(function (c) {
+            var r = c.getBoundingClientRect();
+            if (!r.width || !r.height) { return; }
+            var corner = c.parentNode.className;
+            if (corner.indexOf("leaflet-top") >= 0) {  // a column down one side
+                if (corner.indexOf("leaflet-left") >= 0) {
+                    pad.left = Math.max(pad.left, r.right - edge.left);
+                } else {
+                    pad.right = Math.max(pad.right, edge.right - r.left);
+                }
+            } else {  // a stack along the bottom
+                pad.bottom = Math.max(pad.bottom, edge.bottom - r.top);
+            }
+        });
+        return pad;
+    }
+    function frame() {
+        var narrow = small();
+        showLayers(!narrow);
+        if (legend) { legend.open = !narrow; }
+        var pad = sides();
+        map.fitBounds(bounds, {
+            paddingTopLeft: [pad.left + o.margin, pad.top + o.margin],
+            paddingBottomRight: [pad.right + o.margin, pad.bottom + o.margin],
+            animate: false
+        });
+        box.setAttribute("data-kurils-layout", narrow ? "small" : "wide");
+    }
+    frame();
+    map.on("resize", frame);
+};
