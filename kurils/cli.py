@@ -53,7 +53,49 @@ def _parser() -> argparse.ArgumentParser:
     f.set_defaults(func=_figure)
     info = sub.add_parser("info", help="summarise the shipped data")
     info.set_defaults(func=_info)
+    _stakes_parser(sub)
     return parser
+
+
+def _stakes_parser(sub) -> None:
+    """``kurils stakes``: what each settlement scenario moves (kept in one block)."""
+    st = sub.add_parser(
+        "stakes",
+        help="land, sea, people and settlements each settlement scenario moves",
+        description="What each shipped settlement scenario moves away from the "
+        "status quo. Sea areas are illustrations from computed zones, not legal "
+        "boundaries.",
+    )
+    st.add_argument("--csv", action="store_true", help="write CSV to stdout")
+    st.set_defaults(func=_stakes)
+
+
+def _stakes(args: argparse.Namespace) -> int:
+    from .stakes import stakes
+
+    table = stakes()
+    if args.csv:
+        table.to_csv(sys.stdout, index=False, float_format="%.2f", lineterminator="\n")
+        return 0
+    show = table.set_index("scenario_id")[
+        [
+            "land_jpn_km2", "land_rus_km2", "land_moved_km2",
+            "territorial_sea_moved_km2", "eez_moved_km2", "sea_share_jpn",
+            "population_moved", "population_year",
+        ]
+    ]  # fmt: skip
+    show.columns = [
+        "land JPN km²", "land RUS km²", "land moved", "terr. sea moved",
+        "EEZ moved", "sea share JPN", "people moved", "year",
+    ]  # fmt: skip
+    fmt = {c: "{:,.0f}".format for c in show.columns[:5]}
+    fmt["sea share JPN"] = "{:.0%}".format
+    fmt["people moved"] = "{:,}".format
+    print(show.to_string(formatters=fmt))
+    print("\nsettlements moved:")
+    for row in table.itertuples():
+        print(f"  {row.scenario_id}: {row.settlements_moved.replace(';', ', ') or '-'}")
+    return 0
 
 
 def _shared_arguments(
