@@ -29,7 +29,9 @@ from .layers import (
     labels_layer,
     places_layer,
 )
+from .maritime import load_zones
 from .style import LINES
+from .zones_layer import claimed_by_both, zones_layer
 
 __all__ = ["LAYERS", "MODES", "Layer", "MapData", "web_layers"]
 
@@ -122,6 +124,15 @@ def _places(data: MapData, name: str, show: bool):
     )
 
 
+def _zones(data: MapData, name: str, show: bool):
+    """Each side's maritime zones today, and the sea both claim (Japan's zones
+    under its claim to the four groups, inside Russia's today): shipped, so
+    nothing is computed here."""
+    today, claim = load_zones("status_quo"), load_zones("four_groups")
+    both = claimed_by_both(today, claim)
+    return zones_layer(today, both, lang=data.lang, name=name, show=show)
+
+
 def _events(data: MapData, name: str, show: bool):
     return events_layer.__wrapped__(
         data.timeline, lang=data.lang, sources=data.sources, name=name, show=show
@@ -149,6 +160,7 @@ LAYERS = (
         legend="line_of_control",
     ),
     Layer("borders", "layer_borders", ("date", "history"), True, _lines(_in_force)),
+    Layer("zones", "layer_zones", ("views",), False, _zones),
     Layer("labels", "layer_labels", MODES, True, _labels),
     Layer("places", "layer_places", MODES, True, _places),
     Layer("events", "layer_events", ("history",), True, _events),

@@ -17,15 +17,21 @@ from .style import HATCH, LINES, PALETTE, ZONE_OPACITY
 
 __all__ = ["DRAW_TOLERANCE", "claimed_by_both", "zones_layer"]
 
-#: Zones are drawn simplified to this (degrees, about 1 km): at the zoom where a
-#: 200 nm zone fits the screen a pixel is several km; their areas are computed
-#: on the unsimplified zones.
-DRAW_TOLERANCE = 0.01
+#: Zones are drawn simplified to this (degrees, about 2 km) on a 0.001° grid: at
+#: the zoom where a 200 nm zone fits the screen a pixel is several km; their
+#: areas are computed on the unsimplified zones.
+DRAW_TOLERANCE = 0.02
 
 
 def _drawn(geoms) -> list:
     simple = shapely.simplify(gpd.GeoSeries(geoms).values, DRAW_TOLERANCE)
-    return list(shapely.set_precision(simple, 1e-4))
+    return list(shapely.set_precision(simple, 1e-3))
+
+
+def _polygons(geom: shapely.Geometry) -> shapely.MultiPolygon:
+    """The polygonal parts of an overlay (which may add stray lines and points)."""
+    parts = shapely.get_parts(geom)
+    return shapely.multipolygons([p for p in parts if p.geom_type == "Polygon"])
 
 
 def claimed_by_both(
@@ -35,8 +41,10 @@ def claimed_by_both(
     Japan: the part of Russia's zones today inside Japan's zones of the claim."""
     rus = today[today["holder"] == "RUS"].geometry.values
     jpn = claim[claim["holder"] == "JPN"].geometry.values
-    return shapely.intersection(
-        shapely.union_all(_drawn(rus)), shapely.union_all(_drawn(jpn))
+    return _polygons(
+        shapely.intersection(
+            shapely.union_all(_drawn(rus)), shapely.union_all(_drawn(jpn))
+        )
     )
 
 
