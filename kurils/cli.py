@@ -55,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add a time slider, 1855 to the latest event (2022)",
     )
+    when.add_argument(
+        "--scenario",
+        default=None,
+        help="a settlement scenario (status_quo, declaration_1956, two_plus_alpha,"
+        " four_groups, equal_land): who would hold what, its sea, what changes hands",
+    )
     m.set_defaults(func=_map)
     f = sub.add_parser(
         "figure",
@@ -80,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     info.add_argument("--json", action="store_true", help="print JSON instead")
     info.set_defaults(func=_info)
+    _stakes_parser(sub)
     return parser
 
 
@@ -113,6 +120,47 @@ def _export_parser(sub) -> None:
         help="comma-separated layer names (default: all)",
     )
     e.set_defaults(func=_export)
+
+
+def _stakes_parser(sub) -> None:
+    """``kurils stakes``: what each settlement scenario moves (kept in one block)."""
+    st = sub.add_parser(
+        "stakes",
+        help="land, sea, people and settlements each settlement scenario moves",
+        description="What each shipped settlement scenario moves away from the "
+        "status quo. Sea areas are illustrations from computed zones, not legal "
+        "boundaries.",
+    )
+    st.add_argument("--csv", action="store_true", help="write CSV to stdout")
+    st.set_defaults(func=_stakes)
+
+
+def _stakes(args: argparse.Namespace) -> int:
+    from .stakes import stakes
+
+    table = stakes()
+    if args.csv:
+        table.to_csv(sys.stdout, index=False, float_format="%.2f", lineterminator="\n")
+        return 0
+    show = table.set_index("scenario_id")[
+        [
+            "land_jpn_km2", "land_rus_km2", "land_moved_km2",
+            "territorial_sea_moved_km2", "eez_moved_km2", "sea_share_jpn",
+            "population_moved", "population_year",
+        ]
+    ]  # fmt: skip
+    show.columns = [
+        "land JPN km²", "land RUS km²", "land moved", "terr. sea moved",
+        "EEZ moved", "sea share JPN", "people moved", "year",
+    ]  # fmt: skip
+    fmt = {c: "{:,.0f}".format for c in show.columns[:5]}
+    fmt["sea share JPN"] = "{:.0%}".format
+    fmt["people moved"] = "{:,}".format
+    print(show.to_string(formatters=fmt))
+    print("\nsettlements moved:")
+    for row in table.itertuples():
+        print(f"  {row.scenario_id}: {row.settlements_moved.replace(';', ', ') or '-'}")
+    return 0
 
 
 def _shared_arguments(
@@ -167,6 +215,7 @@ def _map(args: argparse.Namespace) -> int:
             else tile_provider(args.tiles, args.tiles_key),
             date=args.date,
             history=args.history,
+            scenario=args.scenario,
         )
     except ValueError as e:
         if isinstance(e, KurilsDataError):

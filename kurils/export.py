@@ -35,9 +35,11 @@ from .admin_units import load_admin_units
 from .borders import load_borders
 from .history import events
 from .islands import load_islands
+from .maritime import maritime_zones
 from .places import load_places
 from .population import load_population_1945
 from .sources import load_sources
+from .stakes import stakes
 
 __all__ = ["FORMATS", "LAYERS", "Layer", "export", "licence_text"]
 
@@ -89,9 +91,12 @@ LAYERS: tuple[Layer, ...] = (
     Layer("places", _places, CC_BY_SA),
     Layer("borders", _borders, ODBL),  # median lines of the coastlines' straits
     Layer("events", _events, CC_BY_SA),
+    # today's zones, shipped, computed from the same coastlines: ODbL
+    Layer("maritime_zones", lambda islands: maritime_zones(), ODBL),
+    # tables last (GeoPackage readers list feature layers first)
     Layer("population_1945", lambda islands: load_population_1945(), None),
     Layer("sources", _sources, None),
-    # maritime zones and scenarios: one Layer(...) line each, when they ship
+    Layer("scenarios", lambda islands: stakes(), None),  # what each moves
 )
 
 #: format -> (GDAL driver or None for GeoParquet, file suffix, dataset and layer options)
@@ -334,7 +339,7 @@ def export(
     >>> import pyogrio, tempfile
     >>> out = export(tempfile.mkdtemp() + "/kurils.gpkg")
     >>> [name for name, _ in pyogrio.list_layers(out)]
-    ['islands', 'admin_units', 'places', 'borders', 'events', 'population_1945', 'sources']
+    ['islands', 'admin_units', 'places', 'borders', 'events', 'maritime_zones', 'population_1945', 'sources', 'scenarios']
     >>> info = pyogrio.read_info(out, layer="events")
     >>> types = dict(zip(info["fields"], info["dtypes"]))
     >>> types["date"], types["year"], types["title_ja"]

@@ -78,13 +78,17 @@ def tooltip_layer(
     control: bool = True,
     tooltip_style: str = "",
     popup_width: int | None = None,
+    first: tuple = (),
     **geojson_options,
 ) -> folium.FeatureGroup:
     """The shape every kurils layer shares: a FeatureGroup named ``name`` (already
     escaped) holding one GeoJson of the ``keep`` properties, whose ``tooltip``
     property (escaped HTML) is the tooltip and, with ``popup_width``, whose
-    ``popup`` property is the popup. The GeoJson is also ``group.geojson``."""
+    ``popup`` property is the popup. The GeoJson is also ``group.geojson``.
+    Elements in ``first`` (a fill pattern its style names) come before it."""
     group = folium.FeatureGroup(name=name, show=show, control=control)
+    for element in first:
+        element.add_to(group)
     popup = (
         folium.GeoJsonPopup(["popup"], labels=False, max_width=popup_width)
         if popup_width

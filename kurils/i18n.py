@@ -142,6 +142,57 @@ _TEXT: dict[str, dict[str, str]] = {
     },
     "legend_view": {"en": "View", "ru": "Точка зрения", "ja": "視点"},
     "legend": {"en": "Legend", "ru": "Условные обозначения", "ja": "凡例"},
+    "layer_zones": {
+        "en": "Maritime zones (illustration)",
+        "ru": "Морские зоны (иллюстрация)",
+        "ja": "海域（参考図）",
+    },
+    "zone_territorial_sea": {
+        "en": "Territorial sea (12 nm)",
+        "ru": "Территориальное море (12 миль)",
+        "ja": "領海（12海里）",
+    },
+    "zone_eez": {
+        "en": "Exclusive economic zone (200 nm)",
+        "ru": "Исключительная экономическая зона (200 миль)",
+        "ja": "排他的経済水域（200海里）",
+    },
+    "zones_both": {
+        "en": "Sea both sides claim (Russia's today, Japan's under its claim)",
+        "ru": "Море, на которое претендуют обе стороны",
+        "ja": "双方が主張する海域",
+    },
+    "scenario_moved": {
+        "en": "changes hands",
+        "ru": "переходит к другой стороне",
+        "ja": "帰属が変わる",
+    },
+    "layer_cut": {
+        "en": "Where the scenario cuts an island",
+        "ru": "Линия раздела острова",
+        "ja": "島の分割線",
+    },
+    "stakes_title": {
+        "en": "What changes hands",
+        "ru": "Что переходит к другой стороне",
+        "ja": "帰属が変わるもの",
+    },
+    "stakes_land": {"en": "Land", "ru": "Суша", "ja": "陸地"},
+    "stakes_sea": {"en": "Territorial sea", "ru": "Территориальное море", "ja": "領海"},
+    "stakes_eez": {"en": "EEZ", "ru": "ИЭЗ", "ja": "排他的経済水域"},
+    "stakes_people": {"en": "Residents", "ru": "Жители", "ja": "住民"},
+    "stakes_settlements": {
+        "en": "Settlements",
+        "ru": "Населённые пункты",
+        "ja": "集落",
+    },
+    "zones_caveat": {
+        "en": "Computed from the coastlines with normal baselines, every rock a"
+        " full zone: an illustration, not a legal boundary.",
+        "ru": "Рассчитано по береговой линии (нормальные исходные линии, каждая"
+        " скала с полной зоной): иллюстрация, а не правовая граница.",
+        "ja": "海岸線から通常基線で算出（すべての岩に全海域）。参考図であり、法的境界ではない。",
+    },
     # the page's attribution line: {osm} is the linked OpenStreetMap name
     "attribution_web": {
         "en": "Coastlines © {osm} contributors (ODbL 1.0) · facts: kurils (CC BY-SA 4.0),"

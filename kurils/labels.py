@@ -33,7 +33,9 @@ def _label_point(geom, group: str, frame: shapely.Polygon | None = None):
     largest part; for context land (Hokkaido, Kamchatka), of the part inside
     the chain's frame, so the name is not cut by the edge of the map."""
     if group == "context" and frame is not None:
-        inside = shapely.intersection(geom, frame)
+        inside = shapely.clip_by_rect(
+            geom, *frame.bounds
+        )  # no topology: drawn outlines need not be valid
         geom = inside if not inside.is_empty else geom
     parts = shapely.get_parts(geom)
     return max(parts, key=lambda p: p.area).representative_point()

@@ -34,6 +34,7 @@ __all__ = [
     "POPULATION_1945",
     "REGION_BOUNDS",
     "RU_DISTRICTS",
+    "SCENARIOS",
     "SOURCES",
     "STATUSES",
     "TableSchema",
@@ -445,4 +446,31 @@ PERIODS = TableSchema(
     vocab={"held_by": HOLDERS_HISTORY},
     required=("island_id", "held_by", "since"),
     dates=("since", "until"),
+)
+
+#: Settlement scenarios (``scenarios.csv``): ``holders`` is ``TARGET>HOLDER`` items
+#: as in ``events.csv`` (``four_groups``, ``lesser_kuril`` or an ``island_id``);
+#: ``cut_line`` is a WKT LINESTRING (lon/lat) or ``equal_land`` (computed).
+SCENARIOS = TableSchema(
+    name="scenarios",
+    columns=(
+        "scenario_id",
+        "title_en",
+        "title_ru",
+        "title_ja",
+        "description",
+        "holders",
+        "cut_island",
+        "cut_line",
+        "cut_left",
+        "cut_right",
+        "source",
+        "year",
+        "note",
+    ),
+    key=("scenario_id",),
+    integer=("year",),
+    vocab={"cut_left": COUNTRIES, "cut_right": COUNTRIES},
+    facts={"title_en": ("source", "year")},
+    required=("scenario_id", "title_en", "description", "holders", "source", "year"),
 )

@@ -22,6 +22,7 @@ __all__ = [
     "PALETTE",
     "PRINT_WIDTH",
     "SEA",
+    "ZONE_OPACITY",
     "LineStyle",
 ]
 
@@ -120,4 +121,13 @@ LINES = {
     "proposed": LineStyle("#555555", 3, (1 / 3, 2)),
     "outline": LineStyle(PALETTE["outline"], 1),
     "outline_disputed": LineStyle(PALETTE["outline"], 1, (6, 4)),
+    # the sea both sides claim (maritime zones)
+    "zone_both": LineStyle(PALETTE["stripe"], 1.5, (4, 3)),
+    # where a scenario cuts an island in two
+    "cut": LineStyle("#CC0000", 3, (2, 1)),
 }
+
+#: How opaque each maritime zone is filled with its holder's colour: the
+#: territorial sea over the EEZ (which holds the contiguous zone, not drawn
+#: apart: the band 12-24 nm would only add a line to read).
+ZONE_OPACITY = {"eez": 0.15, "territorial_sea": 0.35}

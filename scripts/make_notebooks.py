@@ -164,3 +164,45 @@ save(
         ),
     ],
 )
+
+save(
+    "04_stakes",
+    [
+        md(
+            "# What is at stake: maritime zones and settlement scenarios\n\n"
+            "Each scenario says who would hold which island. kurils computes, from the shipped coastlines, "
+            "how much land, sea, people and settlements each one moves away from today's holdings. The sea "
+            "areas are **illustrations, not legal boundaries**: normal baselines (no 1984 Soviet straight "
+            "baselines, no Japanese baselines), every rock a full zone, median lines between the two sides."
+        ),
+        code(
+            "import kurils\n\n[(s.id, s.title_en, s.source) for s in kurils.scenarios()]"
+        ),
+        code(
+            "table = kurils.stakes()\n"
+            "table[['scenario_id', 'land_jpn_km2', 'land_rus_km2', 'territorial_sea_moved_km2',\n"
+            "       'eez_moved_km2', 'sea_share_jpn', 'population_moved', 'population_year']].round(2)"
+        ),
+        md(
+            "The zones of one scenario (precomputed for the shipped ones, so this is instant):"
+        ),
+        code(
+            "zones = kurils.maritime_zones(kurils.scenarios()[3])  # the four groups to Japan\n"
+            "ax = zones[zones.zone != 'contiguous_zone'].plot(column='holder', alpha=0.5, figsize=(7, 6))\n"
+            "kurils.load_islands().plot(ax=ax, color='black', linewidth=0)\n"
+            "ax.set_xlim(141, 152); ax.set_ylim(40, 48);\n"
+            "print(zones.attrs['method'])"
+        ),
+        md(
+            "Your own scenario: a `Scenario` (or a CSV of `island_id,holder`) naming every disputed island. "
+            "Its zones are computed on demand (tens of seconds, with progress on stderr), so here only the "
+            "land arithmetic runs; `kurils.stakes([mine])` would add the sea."
+        ),
+        code(
+            "disputed = kurils.load_islands().query(\"status == 'disputed'\").island_id\n"
+            "mine = kurils.Scenario('kunashir_only', 'Kunashir to Japan',\n"
+            "                       holders={i: 'JPN' if i == 'kunashir' else 'RUS' for i in disputed})\n"
+            "mine.validate().holders['kunashir']"
+        ),
+    ],
+)

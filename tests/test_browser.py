@@ -340,3 +340,15 @@ def test_small_island_labels_appear_when_zoomed_in(page):
     assert page.page.evaluate(zoom, [page.map]) == 8
     shown = visible()
     assert "Brat Chirpoyev" in shown, " | ".join(shown)
+
+
+def test_maritime_zones_layer_is_off_then_drawn_with_the_sea_both_claim(page):
+    paths = page.page.locator("path.leaflet-interactive")
+    hatched = """() => [...document.querySelectorAll('path.leaflet-interactive')]
+        .filter(p => (p.getAttribute('fill') || '').startsWith('url(#')).length"""
+    before, hatched_before = paths.count(), page.page.evaluate(hatched)
+    page.page.get_by_text("Maritime zones (illustration)", exact=True).click()
+    # each side's territorial sea and EEZ, and the hatched sea both claim
+    assert paths.count() >= before + 5
+    assert page.page.evaluate(hatched) == hatched_before + 1
+    assert page.errors == []

@@ -22,9 +22,18 @@ ex = importlib.import_module(
 )  # the module; kurils.export is the function
 
 NAMES = [x.name for x in ex.LAYERS]
+
+# columns that must come out as integers and as dates (where a layer has them)
 INTEGERS = {"year", "population", "population_year", "status_year", "area_year"}
-INTEGERS |= {"people", "households"}
+INTEGERS |= {"people", "households", "population_moved", "residents_1945_moved"}
 DATES = {"date", "effective_date", "valid_from", "valid_to", "accessed"}
+
+
+def _kinds(frame: pd.DataFrame) -> tuple[set, set]:
+    """The frame's integer and date columns: what the export must keep so."""
+    ints = {c for c in frame.columns if pd.api.types.is_integer_dtype(frame[c])}
+    days = {c for c in frame.columns if pd.api.types.is_datetime64_dtype(frame[c])}
+    return ints, days
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +51,13 @@ def exports(tmp_path_factory):
     }
 
 
-def _check_types(info: dict, layer: str) -> None:
+def _check_types(info: dict, layer: str, frame: pd.DataFrame) -> None:
     types = dict(zip(info["fields"], info["dtypes"], strict=True))
+    ints, days = _kinds(frame)
     for name, dtype in types.items():
-        if name in INTEGERS:
+        if name in ints:
             assert dtype == "int64", (layer, name, dtype)
-        elif name in DATES:
+        elif name in days:
             assert dtype == "datetime64[D]", (layer, name, dtype)
         else:
             assert dtype in {"object", "float64"}, (layer, name, dtype)
@@ -60,6 +70,15 @@ def _check_text_columns(df: pd.DataFrame, layer: str) -> None:
             assert kinds <= {"str"}, (layer, name, kinds)
 
 
+def test_the_layers_have_the_integer_and_date_columns_we_expect(expected):
+    for name, frame in expected.items():
+        ints, days = _kinds(frame)
+        kinds = {str(frame[c].dtype) for c in ints | days}
+        assert INTEGERS & set(frame.columns) - {"population_year"} <= ints, name
+        assert DATES & set(frame.columns) == days, (name, kinds)
+    assert "population_year" in _kinds(expected["islands"])[0]
+
+
 def test_gpkg_has_every_layer_named_and_typed(exports, expected):
     path = exports["gpkg"]
     assert [name for name, _ in pyogrio.list_layers(path)] == NAMES
@@ -70,7 +89,7 @@ def test_gpkg_has_every_layer_named_and_typed(exports, expected):
     assert kinds["sources"] == "attributes" and kinds["islands"] == "features"
     for name in NAMES:
         info = pyogrio.read_info(path, layer=name)
-        _check_types(info, name)
+        _check_types(info, name, expected[name])
         back = pyogrio.read_dataframe(path, layer=name)
         want = expected[name]
         assert len(back) == len(want) and info["features"] == len(want)
@@ -175,7 +194,7 @@ def test_csv_carries_wkt_and_field_types(exports, expected):
         _check_types(
             {"fields": info["fields"][info["fields"] != "WKT"],
              "dtypes": info["dtypes"][info["fields"] != "WKT"]},
-            name,
+            name, expected[name],
         )  # fmt: skip
 
 
@@ -197,9 +216,10 @@ def test_geoparquet_reads_back(exports, expected):
             back = pd.read_parquet(path)
         assert len(back) == len(want)
         schema = pq.read_schema(path)
-        for col in DATES & set(schema.names):
+        ints, days = _kinds(want)
+        for col in days:
             assert str(schema.field(col).type) == "date32[day]", (name, col)
-        for col in INTEGERS & set(schema.names):
+        for col in ints:
             assert str(schema.field(col).type) == "int64", (name, col)
 
 
