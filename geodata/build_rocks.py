@@ -34,9 +34,9 @@ import shapely
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]  # build.py, and kurils' constants
 
-import build  # noqa: E402
-
 from kurils.maritime import ZONE_WINDOW  # noqa: E402
+
+import build  # noqa: E402
 
 OUT = HERE / "rocks.gpkg"
 

@@ -30,9 +30,10 @@ import shapely
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import build  # noqa: E402
 from kurils.maritime import METHOD, changed_hands, compute_zones  # noqa: E402
 from kurils.scenarios import scenarios  # noqa: E402
+
+import build  # noqa: E402
 
 OUT = HERE / "zones.gpkg"
 SIMPLIFY = 0.001

@@ -41,6 +41,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add a time slider, 1855 to the latest event (2022)",
     )
+    when.add_argument(
+        "--scenario",
+        default=None,
+        help="a settlement scenario (status_quo, declaration_1956, two_plus_alpha,"
+        " four_groups, equal_land): who would hold what, its sea, what changes hands",
+    )
     m.set_defaults(func=_map)
     f = sub.add_parser(
         "figure",
@@ -147,6 +153,7 @@ def _map(args: argparse.Namespace) -> int:
             tiles=args.tiles,
             date=args.date,
             history=args.history,
+            scenario=args.scenario,
         )
     except ValueError as e:
         if isinstance(e, KurilsDataError):

@@ -162,6 +162,30 @@ _TEXT: dict[str, dict[str, str]] = {
         "ru": "Море, на которое претендуют обе стороны",
         "ja": "双方が主張する海域",
     },
+    "scenario_moved": {
+        "en": "changes hands",
+        "ru": "переходит к другой стороне",
+        "ja": "帰属が変わる",
+    },
+    "layer_cut": {
+        "en": "Where the scenario cuts an island",
+        "ru": "Линия раздела острова",
+        "ja": "島の分割線",
+    },
+    "stakes_title": {
+        "en": "What changes hands",
+        "ru": "Что переходит к другой стороне",
+        "ja": "帰属が変わるもの",
+    },
+    "stakes_land": {"en": "Land", "ru": "Суша", "ja": "陸地"},
+    "stakes_sea": {"en": "Territorial sea", "ru": "Территориальное море", "ja": "領海"},
+    "stakes_eez": {"en": "EEZ", "ru": "ИЭЗ", "ja": "排他的経済水域"},
+    "stakes_people": {"en": "Residents", "ru": "Жители", "ja": "住民"},
+    "stakes_settlements": {
+        "en": "Settlements",
+        "ru": "Населённые пункты",
+        "ja": "集落",
+    },
     "zones_caveat": {
         "en": "Computed from the coastlines with normal baselines, every rock a"
         " full zone: an illustration, not a legal boundary.",

@@ -20,7 +20,7 @@ from .style import (
 )
 from .views import BORDER_STYLES, HOLDERS, VIEWS, holders
 
-__all__ = ["attribution_html", "history_legend", "views_legend"]
+__all__ = ["attribution_html", "history_legend", "scenario_legend", "views_legend"]
 
 
 def views_legend(islands: gpd.GeoDataFrame, lang: str, lines: list[Layer]) -> str:
@@ -85,3 +85,24 @@ def attribution_html(lang: str) -> str:
         'rel="noopener">OpenStreetMap</a>'
     )
     return escape_text(text("attribution_web", lang)).replace("&#123;osm&#125;", osm)
+
+
+def scenario_legend(scenario, stakes_row, lang: str, lines: list[Layer]) -> str:
+    """A scenario's legend: its title, description and source, what changes
+    hands (:func:`kurils.scenario_layer.stakes_html`), the holders and lines."""
+    from .scenario_layer import stakes_html
+
+    title_ = getattr(scenario, f"title_{lang}", "") or scenario.title_en
+    rows = [
+        f'<i style="background: {PALETTE[h]};"></i>{escape_text(text("holder_" + h, lang))}'
+        for h in ("RUS", "JPN")
+    ]
+    rows.append(f'<i class="dashed"></i>{escape_text(text("scenario_moved", lang))}')
+    rows += [layer.legend_row(lang) for layer in lines]
+    return (
+        f"<h4>{escape_text(title_)}</h4><small>{escape_text(scenario.description)}"
+        f"</small><h4>{escape_text(text('stakes_title', lang))}</h4>"
+        + stakes_html(stakes_row, lang)
+        + "<br>"
+        + "<br>".join(rows)
+    )

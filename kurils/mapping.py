@@ -30,12 +30,15 @@ from .layers import (
     islands_layer,
     stripe_pattern,
 )
-from .legend import attribution_html, history_legend, views_legend
+from .legend import attribution_html, history_legend, scenario_legend, views_legend
 from .offline import KurilsMap, Page
 from .places import load_places
 from .population import load_population_1945
 from .registry import LAYERS, MapData, web_layers
+from .scenario_layer import scenario_layer
+from .scenarios import Scenario, scenarios
 from .sources import load_sources
+from .stakes import stakes
 from .style import (
     FILL_OPACITY,
     FILL_OPACITY_OVER_TILES,
@@ -112,7 +115,9 @@ def _slider_options(timeline: pd.DataFrame, lang: str) -> dict:
     }
 
 
-def _map_data(lang: str, islands, date, history: bool) -> tuple[MapData, pd.DataFrame]:
+def _map_data(
+    lang: str, islands, date, history: bool, scenario: Scenario | None = None
+) -> tuple[MapData, pd.DataFrame]:
     """Every table the map draws, each read and checked once (a user's islands
     too), the islands simplified once for every layer; and the island-unit
     links the islands' popups cite."""
@@ -141,7 +146,14 @@ def _map_data(lang: str, islands, date, history: bool) -> tuple[MapData, pd.Data
     )
     data = MapData(
         lang=lang,
-        mode="history" if history else "views" if date is None else "date",
+        mode="history"
+        if history
+        else "scenario"
+        if scenario is not None
+        else "views"
+        if date is None
+        else "date",
+        scenario=scenario,
         date=date,
         islands=for_map(islands),
         units=units,
@@ -151,6 +163,22 @@ def _map_data(lang: str, islands, date, history: bool) -> tuple[MapData, pd.Data
         sources=sources,
     )
     return data, links
+
+
+def _scenario(scenario, date, history: bool) -> Scenario | None:
+    """The scenario asked for: a Scenario (checked), or a shipped one's id."""
+    if scenario is None:
+        return None
+    if date is not None or history:
+        raise ValueError("give a scenario, a date or the history, not several")
+    if isinstance(scenario, Scenario):
+        return scenario.validate()
+    shipped = {s.id: s for s in scenarios()}
+    if scenario not in shipped:
+        raise ValueError(
+            f"unknown scenario {scenario!r}; choose one of {', '.join(shipped)}"
+        )
+    return shipped[scenario]
 
 
 def _chain_frame(islands: gpd.GeoDataFrame) -> list[list[float]]:
@@ -197,6 +225,11 @@ def _tile_layer(tiles: str | None, lang: str) -> folium.TileLayer | None:
 def _base_layer(data: MapData, links, view: str, fill_opacity: float):
     """The islands: by holder in each point of view (with the hatching pattern
     of disputed land), or by who held them on the map's day."""
+    if data.mode == "scenario":
+        base = scenario_layer(
+            data.islands, data.scenario, lang=data.lang, fill_opacity=fill_opacity
+        )
+        return base, None
     if data.mode != "views":
         periods = holdings(data.timeline, data.islands)
         base = holdings_layer.__wrapped__(
@@ -273,6 +306,7 @@ def build_map(
     tiles: str | None = None,
     date=None,
     history: bool = False,
+    scenario: Scenario | str | None = None,
 ) -> KurilsMap:
     """Build the layered dispute map.
 
@@ -295,6 +329,10 @@ def build_map(
     history : bool, default False
         Add a time slider from 1855 to today that recolours the islands by holder
         and shows the borders in force, and the treaties and events as markers.
+    scenario : kurils.Scenario or str, optional
+        A settlement scenario (or a shipped one's id, see :func:`kurils.scenarios`):
+        the islands by who would hold them, its maritime zones, the line of any cut
+        and, in the legend, what changes hands (:func:`kurils.stakes`).
 
     Returns
     -------
@@ -325,7 +363,8 @@ def build_map(
     if date is not None and history:
         raise ValueError("give either date= or history=True, not both")
 
-    data, links = _map_data(lang, islands, date, history)
+    scenario = _scenario(scenario, date, history)
+    data, links = _map_data(lang, islands, date, history, scenario)
     m = _new_map(data.islands, title(view, lang))
     tile_layer = _tile_layer(tiles, lang)
     if tile_layer is not None:
@@ -349,6 +388,10 @@ def build_map(
         style = {"fillOpacity": fill_opacity, "outline": LINES["outline"].color}
         style["weight"], style["initial"] = LINES["outline"].width, view
         ViewSwitch(m, base.geojson, pattern, views, style).add_to(m)
+    elif scenario is not None:
+        lines = [x for x in LAYERS if x.legend and x.id in built]
+        html = scenario_legend(scenario, stakes([scenario]).iloc[0], lang, lines)
+        Legend(html, text("legend", lang)).add_to(m)
     else:
         Legend(history_legend(lang, data.date), text("legend", lang)).add_to(m)
     if history:

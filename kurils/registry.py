@@ -2,7 +2,8 @@
 
 A :class:`Layer` says what a layer is called (its key in :mod:`kurils.i18n`),
 in which modes of the map it appears (``views``: today's map with its points of
-view; ``date``: the map of one day; ``history``: the time slider), whether it
+view; ``date``: the map of one day; ``history``: the time slider; ``scenario``:
+a settlement scenario), whether it
 is shown when the page opens, how it is built from the map's data (a function
 of :class:`MapData`), and its row in the legend. :func:`kurils.build_map` loops
 over :data:`LAYERS`; adding a layer is a function here, one entry in
@@ -29,13 +30,15 @@ from .layers import (
     labels_layer,
     places_layer,
 )
-from .maritime import load_zones
+from .maritime import load_zones, maritime_zones
+from .scenario_layer import cut_layer
+from .scenarios import Scenario
 from .style import LINES
 from .zones_layer import claimed_by_both, zones_layer
 
 __all__ = ["LAYERS", "MODES", "Layer", "MapData", "web_layers"]
 
-MODES = ("views", "date", "history")
+MODES = ("views", "date", "history", "scenario")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class MapData:
     places: gpd.GeoDataFrame
     timeline: pd.DataFrame
     sources: pd.DataFrame
+    scenario: Scenario | None = None
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,16 @@ def _zones(data: MapData, name: str, show: bool):
     return zones_layer(today, both, lang=data.lang, name=name, show=show)
 
 
+def _scenario_zones(data: MapData, name: str, show: bool):
+    """The scenario's zones: shipped ones read, a user's computed."""
+    zones = maritime_zones(data.scenario)
+    return zones_layer(zones, None, lang=data.lang, name=name, show=show)
+
+
+def _cut(data: MapData, name: str, show: bool):
+    return cut_layer(data.scenario, lang=data.lang, name=name, show=show)
+
+
 def _events(data: MapData, name: str, show: bool):
     return events_layer.__wrapped__(
         data.timeline, lang=data.lang, sources=data.sources, name=name, show=show
@@ -161,6 +175,8 @@ LAYERS = (
     ),
     Layer("borders", "layer_borders", ("date", "history"), True, _lines(_in_force)),
     Layer("zones", "layer_zones", ("views",), False, _zones),
+    Layer("scenario_zones", "layer_zones", ("scenario",), True, _scenario_zones),
+    Layer("cut", "layer_cut", ("scenario",), True, _cut, legend="cut"),
     Layer("labels", "layer_labels", MODES, True, _labels),
     Layer("places", "layer_places", MODES, True, _places),
     Layer("events", "layer_events", ("history",), True, _events),

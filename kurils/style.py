@@ -123,6 +123,8 @@ LINES = {
     "outline_disputed": LineStyle(PALETTE["outline"], 1, (6, 4)),
     # the sea both sides claim (maritime zones)
     "zone_both": LineStyle(PALETTE["stripe"], 1.5, (4, 3)),
+    # where a scenario cuts an island in two
+    "cut": LineStyle("#CC0000", 3, (2, 1)),
 }
 
 #: How opaque each maritime zone is filled with its holder's colour: the

@@ -25,7 +25,12 @@ def test_declarations_are_complete():
 
 @pytest.mark.parametrize("mode", registry.MODES)
 def test_build_map_draws_exactly_the_declared_layers(mode):
-    kwargs = {"views": {}, "date": {"date": "1950-01-01"}, "history": {"history": True}}
+    kwargs = {
+        "views": {},
+        "date": {"date": "1950-01-01"},
+        "history": {"history": True},
+        "scenario": {"scenario": "equal_land"},
+    }
     m = kurils.build_map(**kwargs[mode])
     names = {
         html.unescape(child.layer_name)

@@ -153,3 +153,25 @@ def test_cli_stakes_table_and_csv(capsys):
     assert main(["stakes", "--csv"]) == 0
     csv = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert csv.scenario_id.iloc[0] == "status_quo" and "eez_moved_km2" in csv
+
+
+def test_map_of_a_scenario_shows_its_holders_zones_cut_and_stakes(tmp_path):
+    from kurils.cli import main
+
+    out = tmp_path / "equal.html"
+    assert main(["map", "--scenario", "equal_land", "--out", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    row = kurils.stakes([{s.id: s for s in kurils.scenarios()}["equal_land"]]).iloc[0]
+    assert f"{row['land_moved_km2']:,.0f} km²" in page  # what changes hands
+    assert "Where the scenario cuts an island" in page  # the cut line's layer
+    assert "Maritime zones (illustration)" in page
+    assert main(["map", "--scenario", "atlantis", "--out", str(out)]) == 2
+
+
+def test_scenario_islands_split_the_cut_island_between_holders():
+    from kurils.scenario_layer import scenario_islands
+
+    s = {x.id: x for x in kurils.scenarios()}["declaration_1956"]
+    out = scenario_islands(kurils.load_islands(), s).set_index("island_id")
+    assert out.loc["shikotan", "holder"] == "JPN" and out.loc["shikotan", "moved"]
+    assert out.loc["iturup", "holder"] == "RUS" and not out.loc["iturup", "moved"]
