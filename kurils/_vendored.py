@@ -4,8 +4,11 @@ to say when a page needs an asset kurils does not ship."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
+
+from ._resources import frozen
 
 __all__ = ["asset_text", "assets", "icon_shim", "missing_message"]
 
@@ -16,8 +19,10 @@ def _manifest() -> dict:
 
 
 @cache
-def assets() -> dict[str, dict]:
-    return {a["url"]: a for a in _manifest()["assets"]}
+def assets() -> Mapping[str, Mapping]:
+    """The shipped assets by URL, read-only (a cache hands out nothing a caller
+    could change for the rest of the process)."""
+    return frozen({a["url"]: a for a in _manifest()["assets"]})
 
 
 @cache

@@ -129,3 +129,15 @@ def test_cached_island_table_is_handed_out_as_a_copy():
     again = kurils.load_island_table()
     assert again.equals(before)
     assert again is not kurils.load_island_table()
+
+
+def test_the_offline_asset_cache_is_read_only():
+    from kurils import _vendored
+
+    shipped = _vendored.assets()
+    url = next(iter(shipped))
+    with pytest.raises(TypeError):
+        shipped[url]["use"] = "drop"  # would strip an asset from every page
+    with pytest.raises(TypeError):
+        shipped["https://example.org/evil.js"] = {}
+    assert _vendored.assets()[url] == shipped[url]
