@@ -11,7 +11,9 @@ import re
 import folium
 import geopandas as gpd
 
-__all__ = ["GeoJson", "circle", "geojson_data", "tooltip_layer"]
+from .style import LINES
+
+__all__ = ["GeoJson", "circle", "geojson_data", "land_layer", "tooltip_layer"]
 
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
@@ -113,4 +115,34 @@ def circle(radius: int, weight: int, fill_color: str) -> folium.CircleMarker:
         fill=True,
         fill_color=fill_color,
         fill_opacity=1,
+    )
+
+
+def land_layer(
+    gdf: gpd.GeoDataFrame,
+    keep: list[str],
+    *,
+    name: str,
+    show: bool,
+    fill_opacity: float,
+) -> folium.FeatureGroup:
+    """Islands filled by their ``fill`` property (a colour), outlined, dashed
+    where ``dash`` (if kept) says; a base layer, out of the layer control."""
+    outline = LINES["outline"].leaflet()
+    dashed = "dash" in keep
+    return tooltip_layer(
+        gdf,
+        keep,
+        name=name,
+        show=show,
+        control=False,
+        style_function=lambda f: {
+            **outline,
+            "fillColor": f["properties"]["fill"],
+            "fillOpacity": fill_opacity,
+            "dashArray": (f["properties"]["dash"] or None) if dashed else None,
+        },
+        highlight_function=lambda f: {"weight": 3},
+        zoom_on_click=False,
+        smooth_factor=0.5,
     )

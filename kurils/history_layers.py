@@ -8,7 +8,7 @@ import pandas as pd
 
 from .drawing import for_map
 from .escape import escape_text
-from .geojson import circle, tooltip_layer
+from .geojson import circle, land_layer, tooltip_layer
 from .history import iso_date
 from .i18n import name_column, name_columns, text
 from .layer_checks import checked
@@ -16,7 +16,6 @@ from .popups import cite, island_search
 from .style import (
     FILL_OPACITY,
     HISTORY_PALETTE,
-    LINES,
 )
 from .validate import (
     check_references,
@@ -89,20 +88,12 @@ def holdings_layer(
         geometry=gdf.geometry.values,
         crs=4326,
     )
-    return tooltip_layer(
+    return land_layer(
         out,
         ["island_id", "search", "tooltip", "periods", "fill"],
         name=escape_text(name or text("islands", lang)),
         show=show,
-        control=False,
-        style_function=lambda f: {
-            "fillColor": f["properties"]["fill"],
-            "fillOpacity": fill_opacity,
-            **LINES["outline"].leaflet(),
-        },
-        highlight_function=lambda f: {"weight": 3},
-        zoom_on_click=False,
-        smooth_factor=0.5,
+        fill_opacity=fill_opacity,
     )
 
 

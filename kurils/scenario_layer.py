@@ -9,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from .escape import escape_text
-from .geojson import tooltip_layer
+from .geojson import land_layer, tooltip_layer
 from .i18n import name_column, text
 from .scenarios import Scenario
 from .style import LINES, PALETTE
@@ -84,21 +84,12 @@ def scenario_layer(
         geometry=gdf.geometry.values,
         crs=4326,
     )
-    outline = LINES["outline"].leaflet()
-    return tooltip_layer(
+    return land_layer(
         out,
         ["island_id", "search", "fill", "dash", "tooltip"],
         name=escape_text(name or text("islands", lang)),
         show=show,
-        control=False,
-        style_function=lambda f: {
-            **outline,
-            "fillColor": f["properties"]["fill"],
-            "fillOpacity": fill_opacity,
-            "dashArray": f["properties"]["dash"] or None,
-        },
-        highlight_function=lambda f: {"weight": 3},
-        zoom_on_click=False,
+        fill_opacity=fill_opacity,
     )
 
 

@@ -112,19 +112,26 @@ def sources():
     return kurils.load_sources()
 
 
+def _accepted_columns(frame, payload: str) -> list:
+    """The columns (None: the index) that the check of a user's islands lets
+    through with ``payload`` in them: what a map or a figure will draw."""
+    drawn = []
+    for column in _columns(frame):
+        try:
+            check_user_islands(_poisoned(frame, [column], payload))
+        except kurils.KurilsDataError:
+            continue
+        drawn.append(column)
+    return drawn
+
+
 def test_islands_columns_and_index_never_run_in_build_map(islands, tmp_path):
     """Each column alone through the check build_map makes first; the ones it
     lets through (the drawn text), all at once through build_map itself."""
     fast = islands[islands["island_id"].isin(["iturup", "kunashir", "hokkaido"])]
     folder = tmp_path / "ran"
     for n, payload in enumerate(payloads(folder)):
-        drawn = []
-        for column in _columns(fast):
-            try:
-                check_user_islands(_poisoned(fast, [column], payload))
-            except kurils.KurilsDataError:
-                continue
-            drawn.append(column)
+        drawn = _accepted_columns(fast, payload)
         assert {None, "name_en", "name_ja", "note", "island_id"} <= set(drawn)
         assert "population" not in drawn and "status" not in drawn
         # the history knows the shipped ids only: a dated map keeps them
@@ -284,13 +291,7 @@ def test_figure_never_runs_or_parses_user_text(islands, tmp_path):
     fast = islands[islands["island_id"].isin(["iturup", "kunashir", "hokkaido"])]
     folder = tmp_path / "ran"
     for payload in [*payloads(folder), r"Itu $x^2$ rup $\frac{1}{$"]:
-        drawn = []
-        for column in _columns(fast):
-            try:
-                check_user_islands(_poisoned(fast, [column], payload))
-            except kurils.KurilsDataError:
-                continue
-            drawn.append(column)
+        drawn = _accepted_columns(fast, payload)
         assert "name_en" in drawn
         mine = _poisoned(fast, drawn, payload)
         out = tmp_path / "fig.svg"
