@@ -97,11 +97,17 @@ def coastline_error() -> dict[str, float]:
     import shapely
 
     import kurils
-    from kurils.drawing import MAP_PRECISION, MAP_TOLERANCE, MIN_PART_M2, _drop_specks
+    from kurils.drawing import (
+        MAP_PRECISION,
+        MAP_TOLERANCE,
+        MIN_PART_M2,
+        _drop_specks,
+        for_map,
+    )
 
     islands = kurils.load_islands()
     kept = _drop_specks(np.asarray(islands.geometry.values))
-    drawn = kurils.layers.for_map(islands).geometry.values
+    drawn = for_map(islands).geometry.values
     worst, worst_id = 0.0, ""
     for iid, before, after in zip(islands.island_id, kept, drawn, strict=True):
         utm = gpd.GeoSeries([before], crs=4326).estimate_utm_crs()
