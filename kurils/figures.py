@@ -196,6 +196,110 @@ def _line_handles(shown: gpd.GeoDataFrame, lang: str, date) -> list:
     ]
 
 
+def _holders(islands: gpd.GeoDataFrame, view: str, date) -> tuple:
+    """Who holds each island (an array), the palette and the legend's order: in
+    ``view`` today, or on ``date`` in the history's colours."""
+    if date is None:
+        return (
+            holders(islands.reset_index(drop=True), view).to_numpy(),
+            PALETTE,
+            HOLDERS,
+        )
+    held = sovereignty_at(date, islands=islands.reset_index(drop=True))
+    return held["held_by"].to_numpy(), HISTORY_PALETTE, tuple(HISTORY_PALETTE)
+
+
+def _draw_land(ax, gdf, holder, palette, order, disputed) -> None:
+    """The land by holder (disputed land hatched), then the outlines (dashed
+    where disputed)."""
+    for h in order:
+        sel = holder == h
+        if not sel.any():
+            continue
+        hatched = h == "disputed"
+        gdf[sel].plot(
+            ax=ax,
+            facecolor=palette[h],
+            edgecolor=PALETTE["stripe"] if hatched else "none",
+            hatch=HATCH["print"] if hatched else None,
+            linewidth=0,
+            zorder=2,
+        )
+    for part, line in (
+        (gdf[~disputed], LINES["outline"]),
+        (gdf[disputed], LINES["outline_disputed"]),
+    ):
+        if len(part):  # a user's islands may all be disputed, or none
+            part.boundary.plot(ax=ax, zorder=3, **line.matplotlib())
+
+
+def _frame(ax, gdf: gpd.GeoDataFrame, islands: gpd.GeoDataFrame) -> None:
+    """The chain and its surroundings, without ticks."""
+    chain = gdf[islands["group"].to_numpy() != "context"]
+    minx, miny, maxx, maxy = (chain if len(chain) else gdf).total_bounds
+    pad = 0.08 * max(maxx - minx, maxy - miny)
+    ax.set_xlim(minx - pad, maxx + pad)
+    ax.set_ylim(miny - pad, maxy + pad)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+
+
+def _draw_labels(ax, gdf: gpd.GeoDataFrame, lang: str) -> None:
+    """Names of the islands of at least LABEL_ALWAYS_KM2: at print scale the
+    smaller ones (the Chirpoy pair, most Habomai islets) would overprint."""
+    col = name_column(lang)
+    halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
+    big = gdf[gdf["area_km2"].to_numpy() >= LABEL_ALWAYS_KM2]
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    for name, geom in zip(big[col].fillna(big["name_en"]), big.geometry, strict=True):
+        p = max(shapely.get_parts(geom), key=lambda g: g.area).representative_point()
+        if x0 < p.x < x1 and y0 < p.y < y1:
+            ha, va = _label_alignment(ax, p.x, p.y, str(name), 6.5)
+            ax.text(
+                p.x,
+                p.y,
+                str(name),
+                fontproperties=_font(6.5),
+                ha=ha,
+                va=va,
+                path_effects=halo,
+                zorder=5,
+                clip_on=True,
+            )
+
+
+def _legend(ax, present, palette, line_handles, view: str, lang: str, date) -> None:
+    """The holders present, then the lines; titled with the view or the day."""
+    handles = [
+        Patch(
+            facecolor=palette[h],
+            edgecolor=PALETTE["stripe"] if h == "disputed" else PALETTE["outline"],
+            hatch=HATCH["print"] if h == "disputed" else None,
+            linewidth=0.5,
+            label=text("holder_" + h, lang),
+        )
+        for h in present
+    ]
+    shown_as = (
+        f"{text('view_shown', lang)}: {text('view_' + view, lang)}"
+        if date is None
+        else f"{text('on_date', lang)}: {check_date(date, events())}"
+    )
+    legend = ax.legend(
+        handles=handles + line_handles,
+        loc="lower right",
+        prop=_font(7.5),
+        framealpha=0.92,
+        title=shown_as,
+        title_fontproperties=_font(8),
+    )
+    legend.set_zorder(7)
+
+
 @matplotlib.rc_context({f"text.{key}": value for key, value in _LITERAL.items()})
 def plot(
     ax=None,
@@ -244,102 +348,20 @@ def plot(
     islands = load_islands() if islands is None else check_user_islands(islands)
     crs = pyproj.CRS.from_user_input(FIGURE_CRS)
     gdf = islands.to_crs(crs)
-    if date is None:
-        holder = holders(islands.reset_index(drop=True), view).to_numpy()
-        palette, order = PALETTE, HOLDERS
-    else:  # history: who held what that day; today's dispute is not drawn
-        held = sovereignty_at(date, islands=islands.reset_index(drop=True))
-        holder, palette = held["held_by"].to_numpy(), HISTORY_PALETTE
-        order = tuple(HISTORY_PALETTE)
+    holder, palette, order = _holders(islands, view, date)
+    # today's dispute is not drawn on a day of the history
     disputed = islands["status"].eq("disputed").to_numpy() & (date is None)
-
     ax.set_facecolor(SEA)
-    for h in order:
-        sel = holder == h
-        if not sel.any():
-            continue
-        hatched = h == "disputed"
-        gdf[sel].plot(
-            ax=ax,
-            facecolor=palette[h],
-            edgecolor=PALETTE["stripe"] if hatched else "none",
-            hatch=HATCH["print"] if hatched else None,
-            linewidth=0,
-            zorder=2,
-        )
-    for part, line in (
-        (gdf[~disputed], LINES["outline"]),
-        (gdf[disputed], LINES["outline_disputed"]),
-    ):
-        if len(part):  # a user's islands may all be disputed, or none
-            part.boundary.plot(ax=ax, zorder=3, **line.matplotlib())
-    # the lines of the default web map: the 1855 treaty line and today's line of
-    # control (the user's islands may lack a side: then the shipped coastlines)
+    _draw_land(ax, gdf, holder, palette, order, disputed)
+    # the lines of the web map (the user's islands may lack a side: then the
+    # shipped coastlines)
     shown = _lines(None if user else islands, date)
     for kind, part in shown.to_crs(crs).groupby("kind"):
         part.plot(ax=ax, zorder=4, **LINES[kind].matplotlib())
-
-    # frame: the chain and its surroundings
-    chain = gdf[islands["group"].to_numpy() != "context"]
-    minx, miny, maxx, maxy = (chain if len(chain) else gdf).total_bounds
-    pad = 0.08 * max(maxx - minx, maxy - miny)
-    ax.set_xlim(minx - pad, maxx + pad)
-    ax.set_ylim(miny - pad, maxy + pad)
-    ax.set_aspect("equal")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_xlabel("")
-    ax.set_ylabel("")
-
-    col = name_column(lang)
-    halo = [patheffects.withStroke(linewidth=2.2, foreground="white")]
-    # at print scale, islands under 40 km² (the Chirpoy pair, most Habomai islets)
-    # would print their names over each other
-    big = gdf[gdf["area_km2"].to_numpy() >= LABEL_ALWAYS_KM2]
-    for name, geom in zip(big[col].fillna(big["name_en"]), big.geometry, strict=True):
-        p = max(shapely.get_parts(geom), key=lambda g: g.area).representative_point()
-        x0, x1 = ax.get_xlim()
-        y0, y1 = ax.get_ylim()
-        if x0 < p.x < x1 and y0 < p.y < y1:
-            ha, va = _label_alignment(ax, p.x, p.y, str(name), 6.5)
-            ax.text(
-                p.x,
-                p.y,
-                str(name),
-                fontproperties=_font(6.5),
-                ha=ha,
-                va=va,
-                path_effects=halo,
-                zorder=5,
-                clip_on=True,
-            )
-
+    _frame(ax, gdf, islands)
+    _draw_labels(ax, gdf, lang)
     present = [h for h in order if (holder == h).any()]
-    handles = [
-        Patch(
-            facecolor=palette[h],
-            edgecolor=PALETTE["stripe"] if h == "disputed" else PALETTE["outline"],
-            hatch=HATCH["print"] if h == "disputed" else None,
-            linewidth=0.5,
-            label=text("holder_" + h, lang),
-        )
-        for h in present
-    ]
-    handles += _line_handles(shown, lang, date)
-    shown_as = (
-        f"{text('view_shown', lang)}: {text('view_' + view, lang)}"
-        if date is None
-        else f"{text('on_date', lang)}: {check_date(date, events())}"
-    )
-    legend = ax.legend(
-        handles=handles,
-        loc="lower right",
-        prop=_font(7.5),
-        framealpha=0.92,
-        title=shown_as,
-        title_fontproperties=_font(8),
-    )
-    legend.set_zorder(7)
+    _legend(ax, present, palette, _line_handles(shown, lang, date), view, lang, date)
     _scale_bar(ax, lang)
     _north_arrow(ax, crs, lang)
     ax.set_title(title(view, lang), fontproperties=_font(13), **_LITERAL)
