@@ -69,6 +69,17 @@ save(
             'path = kurils.save_map(m_ja, Path(tempfile.mkdtemp()) / "kurils_japan_ja.html")\n'
             'print(path, round(path.stat().st_size / 1e6, 2), "MB")'
         ),
+        md(
+            "Take the data to a GIS: every layer as a named layer of one GeoPackage "
+            "(QGIS opens it as it is), with the licence written beside it. Read back:"
+        ),
+        code(
+            "import pyogrio\n\n"
+            'gpkg = kurils.export(Path(tempfile.mkdtemp()) / "kurils.gpkg")\n'
+            "layers = pyogrio.list_layers(gpkg)\n"
+            "print([str(name) for name, _ in layers])\n"
+            'pyogrio.read_dataframe(gpkg, layer="islands")[["island_id", "name_ja", "area_km2"]].head(3)'
+        ),
     ],
 )
 

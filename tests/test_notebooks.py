@@ -115,3 +115,16 @@ def test_notebook_map_opens_in_browser(quickstart, browser, tmp_path, output_dir
     page.screenshot(path=str(output_dir / "notebook_map.png"))
     page.close()
     assert requests == [] and errors == []
+
+
+def test_quickstart_exports_and_reads_back_a_geopackage(quickstart):
+    """The quick start exports every layer and reads the GeoPackage back."""
+    cells = [c for c in quickstart.cells if "kurils.export(" in c.get("source", "")]
+    assert len(cells) == 1
+    text = "".join(
+        o.get("text", "") + str(o.get("data", {}).get("text/plain", ""))
+        for o in cells[0]["outputs"]
+    )
+    for layer in ("'islands'", "'admin_units'", "'maritime_zones'", "'sources'"):
+        assert layer in text
+    assert "shumshu" in text and "占守島" in text  # the islands layer, read back

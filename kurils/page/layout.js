@@ -40,10 +40,25 @@ kurils.layout = function (map, layers, bounds, o) {
         });
         return pad;
     }
+    function collide() {  // do any two controls overlap (a low map, e.g. in a notebook)?
+        var boxes = [];
+        box.querySelectorAll(".leaflet-control").forEach(function (c) {
+            var r = c.getBoundingClientRect();
+            if (r.width && r.height) { boxes.push(r); }
+        });
+        return boxes.some(function (a, i) {
+            return boxes.slice(i + 1).some(function (b) {
+                return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+            });
+        });
+    }
     function frame() {
         var narrow = small();
         showLayers(!narrow);
         if (legend) { legend.open = !narrow; }
+        // too low for both open: fold the legend first, then the layer control
+        if (!narrow && legend && collide()) { legend.open = false; }
+        if (!narrow && collide()) { showLayers(false); }
         var pad = sides();
         map.fitBounds(bounds, {
             paddingTopLeft: [pad.left + o.margin, pad.top + o.margin],
