@@ -117,7 +117,7 @@ def single_pass():
 
 
 #: How every value is written as JSON into a kurils page: sorted (deterministic),
-#: without spaces, and UTF-8 rather than ``\uXXXX`` escapes (a third of the
+#: without spaces, and UTF-8 rather than ``\u`` escapes (a third of the
 #: bytes of Japanese and Russian text). Jinja's ``tojson`` still escapes ``<``,
 #: ``>``, ``&`` and ``'``, so no value can end its script.
 COMPACT_JSON = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
