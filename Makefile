@@ -42,7 +42,9 @@ test: $(TEST_STAMP) install
 	$(BIN)/ruff check kurils tests geodata benchmarks scripts
 	$(BIN)/ruff format --check kurils tests geodata benchmarks scripts
 	@echo "kurils: pytest (unit, doctests, README, HTML, notebooks, headless Chromium)"
-	cd tests && ../$(BIN)/pytest -c ../pyproject.toml --rootdir=.. ../tests ../README.md --pyargs kurils
+	@# one worker per core (pytest-xdist), each test file on one worker: its maps and
+	@# browser are built once
+	cd tests && ../$(BIN)/pytest -c ../pyproject.toml --rootdir=.. -n auto --dist loadfile ../tests ../README.md --pyargs kurils
 
 # Rebuild geodata/islands.gpkg, rocks.gpkg, zones.gpkg and manifest.json from the registry source
 # (needs network once for pip; about 1 GB of memory, 1 min, then about 4 min for the zones, which
