@@ -17,6 +17,10 @@ __all__ = ["main"]
 _DATE_HELP = (
     "who held what on that day, and the lines in force (YYYY-MM-DD, from 1855-02-07)"
 )
+_SCENARIO_HELP = (
+    "a settlement scenario (status_quo, declaration_1956, two_plus_alpha,"
+    " four_groups, equal_land): who would hold what, and what changes hands"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -55,12 +59,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add a time slider, 1855 to the latest event (2022)",
     )
-    when.add_argument(
-        "--scenario",
-        default=None,
-        help="a settlement scenario (status_quo, declaration_1956, two_plus_alpha,"
-        " four_groups, equal_land): who would hold what, its sea, what changes hands",
-    )
+    when.add_argument("--scenario", default=None, help=_SCENARIO_HELP)
     m.set_defaults(func=_map)
     f = sub.add_parser(
         "figure",
@@ -70,7 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     _shared_arguments(
         f, default_out="kurils.png", out_help="output file: .png, .svg or .pdf"
     )
-    f.add_argument("--date", default=None, help=_DATE_HELP)
+    day_or_option = f.add_mutually_exclusive_group()
+    day_or_option.add_argument("--date", default=None, help=_DATE_HELP)
+    day_or_option.add_argument("--scenario", default=None, help=_SCENARIO_HELP)
     f.set_defaults(func=_figure)
     _export_parser(sub)
     t = sub.add_parser(
@@ -246,14 +247,26 @@ def _figure(args: argparse.Namespace) -> int:
         return 2
     islands = load_islands(args.islands) if args.islands else None
     try:
-        fig = figure(view=args.view, lang=args.lang, islands=islands, date=args.date)
+        fig = figure(
+            view=args.view,
+            lang=args.lang,
+            islands=islands,
+            date=args.date,
+            scenario=args.scenario,
+        )
     except ValueError as e:
         if isinstance(e, KurilsDataError):
             raise
         print(f"kurils: error: {e}", file=sys.stderr)
         return 2
     path = save_figure(fig, args.out)
-    shown = f"on {args.date}" if args.date else f"view {args.view}"
+    shown = (
+        f"on {args.date}"
+        if args.date
+        else f"scenario {args.scenario}"
+        if args.scenario
+        else f"view {args.view}"
+    )
     print(f"wrote {path} ({shown}, lang {args.lang})")
     return 0
 

@@ -34,6 +34,7 @@ from .borders import DEFAULT_LINES, load_borders
 from .history import check_date, events, sovereignty_at
 from .i18n import LANGS, name_column, text, title
 from .islands import check_user_islands, load_islands
+from .scenarios import resolve_scenario, scenario_islands
 from .style import HATCH, HISTORY_PALETTE, LABEL_ALWAYS_KM2, LINES, PALETTE, SEA
 from .views import HOLDERS, VIEWS, holders
 
@@ -165,6 +166,29 @@ def _lines(islands: gpd.GeoDataFrame | None, date) -> gpd.GeoDataFrame:
     return lines[live & (lines["kind"] != "proposed")]
 
 
+def _cuts(scenario) -> gpd.GeoDataFrame:
+    """The scenario's cut lines, as lines of kind ``cut``."""
+    lines = [c.line for c in scenario.cuts]
+    return gpd.GeoDataFrame({"kind": ["cut"] * len(lines)}, geometry=lines, crs=4326)
+
+
+def _cut_handles(cuts: gpd.GeoDataFrame, lang: str) -> list:
+    """Legend rows of a scenario: land that changes hands, and the cut line."""
+    rows = [
+        Patch(
+            facecolor="white",
+            edgecolor=PALETTE["outline"],
+            linestyle=LINES["outline_disputed"].matplotlib()["linestyle"],
+            label=text("scenario_moved", lang),
+        )
+    ]
+    if len(cuts):
+        rows.append(
+            Line2D([], [], **LINES["cut"].matplotlib(), label=text("layer_cut", lang))
+        )
+    return rows
+
+
 def _line_handles(shown: gpd.GeoDataFrame, lang: str, date) -> list:
     """Legend rows for the lines: today's two by their layer names, or each line
     in force on ``date`` by its own name."""
@@ -196,9 +220,12 @@ def _line_handles(shown: gpd.GeoDataFrame, lang: str, date) -> list:
     ]
 
 
-def _holders(islands: gpd.GeoDataFrame, view: str, date) -> tuple:
+def _holders(islands: gpd.GeoDataFrame, view: str, date, scenario) -> tuple:
     """Who holds each island (an array), the palette and the legend's order: in
-    ``view`` today, or on ``date`` in the history's colours."""
+    ``view`` today, on ``date`` in the history's colours, or under ``scenario``
+    (``islands`` then from :func:`kurils.scenarios.scenario_islands`)."""
+    if scenario is not None:
+        return islands["holder"].to_numpy(), PALETTE, ("RUS", "JPN")
     if date is None:
         return (
             holders(islands.reset_index(drop=True), view).to_numpy(),
@@ -272,8 +299,11 @@ def _draw_labels(ax, gdf: gpd.GeoDataFrame, lang: str) -> None:
             )
 
 
-def _legend(ax, present, palette, line_handles, view: str, lang: str, date) -> None:
-    """The holders present, then the lines; titled with the view or the day."""
+def _legend(
+    ax, present, palette, line_handles, view: str, lang: str, date, shown_as=None
+) -> None:
+    """The holders present, then the lines; titled with the view, the day, or
+    ``shown_as``."""
     handles = [
         Patch(
             facecolor=palette[h],
@@ -284,7 +314,7 @@ def _legend(ax, present, palette, line_handles, view: str, lang: str, date) -> N
         )
         for h in present
     ]
-    shown_as = (
+    shown_as = shown_as or (
         f"{text('view_shown', lang)}: {text('view_' + view, lang)}"
         if date is None
         else f"{text('on_date', lang)}: {check_date(date, events())}"
@@ -308,6 +338,7 @@ def plot(
     lang: str = "en",
     islands: gpd.GeoDataFrame | None = None,
     date=None,
+    scenario=None,
 ):
     """Draw the dispute on a matplotlib Axes.
 
@@ -324,6 +355,10 @@ def plot(
         Draw who held each island on that day (:func:`kurils.sovereignty_at`, in
         the history map's colours) and the lines in force; ``view`` then does not
         apply, as for ``kurils.build_map(date=...)``.
+    scenario : kurils.Scenario or str, optional
+        Draw who would hold each island under a settlement scenario (a shipped
+        id, see :func:`kurils.scenarios`): land that changes hands dashed, an
+        island it cuts as its two parts, and the cut line.
 
     Returns
     -------
@@ -346,25 +381,37 @@ def plot(
         ax = Figure(figsize=FIGSIZE, dpi=150).add_subplot()
     user = islands is not None
     islands = load_islands() if islands is None else check_user_islands(islands)
+    if scenario is not None:
+        if date is not None:
+            raise ValueError("give a scenario or a date, not both")
+        scenario = resolve_scenario(scenario)
+        islands = scenario_islands(islands, scenario)
     crs = pyproj.CRS.from_user_input(FIGURE_CRS)
     gdf = islands.to_crs(crs)
-    holder, palette, order = _holders(islands, view, date)
-    # today's dispute is not drawn on a day of the history
-    disputed = islands["status"].eq("disputed").to_numpy() & (date is None)
+    holder, palette, order = _holders(islands, view, date, scenario)
+    # dashed: disputed today, or changing hands; nothing on a day of the history
+    dashed = islands["moved"] if scenario else islands["status"].eq("disputed")
     ax.set_facecolor(SEA)
-    _draw_land(ax, gdf, holder, palette, order, disputed)
+    _draw_land(ax, gdf, holder, palette, order, dashed.to_numpy() & (date is None))
     # the lines of the web map (the user's islands may lack a side: then the
-    # shipped coastlines)
-    shown = _lines(None if user else islands, date)
+    # shipped coastlines), or the scenario's cuts
+    shown = _lines(None if user else islands, date) if scenario is None else None
+    shown = _cuts(scenario) if scenario is not None else shown
     for kind, part in shown.to_crs(crs).groupby("kind"):
         part.plot(ax=ax, zorder=4, **LINES[kind].matplotlib())
     _frame(ax, gdf, islands)
     _draw_labels(ax, gdf, lang)
     present = [h for h in order if (holder == h).any()]
-    _legend(ax, present, palette, _line_handles(shown, lang, date), view, lang, date)
+    if scenario is None:
+        handles, heading = _line_handles(shown, lang, date), title(view, lang)
+    else:
+        handles = _cut_handles(shown, lang)
+        heading = getattr(scenario, f"title_{lang}") or scenario.title_en
+    shown_as = None if scenario is None else text("legend", lang)
+    _legend(ax, present, palette, handles, view, lang, date, shown_as)
     _scale_bar(ax, lang)
     _north_arrow(ax, crs, lang)
-    ax.set_title(title(view, lang), fontproperties=_font(13), **_LITERAL)
+    ax.set_title(heading, fontproperties=_font(13), **_LITERAL)
     ax.figure.text(
         0.01,
         0.005,
@@ -380,9 +427,10 @@ def figure(
     lang: str = "en",
     islands: gpd.GeoDataFrame | None = None,
     date=None,
+    scenario=None,
 ) -> Figure:
-    """A figure of the dispute in ``view`` and ``lang`` (fits A4 portrait), or of
-    the holdings on ``date`` (see :func:`plot`).
+    """A figure of the dispute in ``view`` and ``lang`` (fits A4 portrait), of
+    the holdings on ``date``, or of a settlement ``scenario`` (see :func:`plot`).
 
     Examples
     --------
@@ -394,7 +442,14 @@ def figure(
     """
     # displays in a fresh Jupyter kernel, without %matplotlib inline
     fig = InlineFigure(figsize=FIGSIZE, dpi=150, layout="constrained")
-    plot(fig.add_subplot(), view=view, lang=lang, islands=islands, date=date)
+    plot(
+        fig.add_subplot(),
+        view=view,
+        lang=lang,
+        islands=islands,
+        date=date,
+        scenario=scenario,
+    )
     return fig
 
 

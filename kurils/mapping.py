@@ -36,7 +36,7 @@ from .places import load_places
 from .population import load_population_1945
 from .registry import LAYERS, MapData, web_layers
 from .scenario_layer import scenario_layer
-from .scenarios import Scenario, scenarios
+from .scenarios import Scenario, resolve_scenario
 from .sources import load_sources
 from .stakes import stakes
 from .style import (
@@ -161,20 +161,13 @@ def _map_data(
     return data, links
 
 
-def _scenario(scenario, date, history: bool) -> Scenario | None:
-    """The scenario asked for: a Scenario (checked), or a shipped one's id."""
-    if scenario is None:
+def _scenario(which, date, history: bool) -> Scenario | None:
+    """The scenario asked for (a Scenario or a shipped id), alone."""
+    if which is None:
         return None
     if date is not None or history:
         raise ValueError("give a scenario, a date or the history, not several")
-    if isinstance(scenario, Scenario):
-        return scenario.validate()
-    shipped = {s.id: s for s in scenarios()}
-    if scenario not in shipped:
-        raise ValueError(
-            f"unknown scenario {scenario!r}; choose one of {', '.join(shipped)}"
-        )
-    return shipped[scenario]
+    return resolve_scenario(which)
 
 
 def _chain_frame(islands: gpd.GeoDataFrame) -> list[list[float]]:

@@ -11,41 +11,10 @@ import pandas as pd
 from .escape import escape_text
 from .geojson import land_layer, tooltip_layer
 from .i18n import name_column, text
-from .scenarios import Scenario
+from .scenarios import Scenario, scenario_islands
 from .style import LINES, PALETTE
-from .zones import split_island
 
 __all__ = ["cut_layer", "scenario_islands", "scenario_layer", "stakes_html"]
-
-
-def scenario_islands(islands: gpd.GeoDataFrame, scenario: Scenario) -> gpd.GeoDataFrame:
-    """``islands`` with a ``holder`` under ``scenario`` (today's administrator
-    where it names none) and ``moved`` (it changes hands); a cut island as two
-    rows, its part on each side of the line.
-
-    Examples
-    --------
-    >>> import kurils
-    >>> s = {x.id: x for x in kurils.scenarios()}["equal_land"]
-    >>> out = scenario_islands(kurils.load_islands(), s)
-    >>> out[out.island_id == "iturup"][["holder", "moved"]].values.tolist()
-    [['JPN', True], ['RUS', False]]
-    """
-    out = islands.assign(
-        holder=islands["island_id"]
-        .map(dict(scenario.holders))
-        .fillna(islands["administered_by"])
-    )
-    rows = [out[~out["island_id"].isin([c.island_id for c in scenario.cuts])]]
-    for cut in scenario.cuts:
-        row = out[out["island_id"] == cut.island_id]
-        if not len(row):
-            continue
-        left, right = split_island(row.geometry.iloc[0], cut.line)
-        parts = row.loc[row.index.repeat(2)].assign(holder=[cut.left, cut.right])
-        rows.append(parts.set_geometry([left, right], crs=islands.crs))
-    out = pd.concat(rows).sort_index(kind="stable").reset_index(drop=True)
-    return out.assign(moved=out["holder"] != out["administered_by"])
 
 
 def scenario_layer(

@@ -28,7 +28,14 @@ from .reading import read_table
 from .sources import source_ids
 from .validate import validate_table
 
-__all__ = ["Cut", "Scenario", "equal_land_cut", "scenarios"]
+__all__ = [
+    "Cut",
+    "Scenario",
+    "equal_land_cut",
+    "resolve_scenario",
+    "scenario_islands",
+    "scenarios",
+]
 
 _GRID = 1e-5  # cut lines are stored to about 1 m
 
@@ -244,3 +251,55 @@ def scenarios() -> list[Scenario]:
     ('日ソ共同宣言(歯舞・色丹)', 'JPN', 'wp_en_joint_declaration_1956')
     """
     return list(_shipped())
+
+
+def resolve_scenario(which: Scenario | str) -> Scenario:
+    """A scenario: a :class:`Scenario` (checked), or a shipped one's id.
+
+    Examples
+    --------
+    >>> resolve_scenario("declaration_1956").holders["shikotan"]
+    'JPN'
+    >>> resolve_scenario("atlantis")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown scenario 'atlantis'; choose one of status_quo, declaration_1956, two_plus_alpha, four_groups, equal_land
+    """
+    if isinstance(which, Scenario):
+        return which.validate()
+    shipped = {s.id: s for s in scenarios()}
+    if which not in shipped:
+        raise ValueError(
+            f"unknown scenario {which!r}; choose one of {', '.join(shipped)}"
+        )
+    return shipped[which]
+
+
+def scenario_islands(islands: gpd.GeoDataFrame, scenario: Scenario) -> gpd.GeoDataFrame:
+    """``islands`` with a ``holder`` under ``scenario`` (today's administrator
+    where it names none) and ``moved`` (it changes hands); a cut island as two
+    rows, its part on each side of the line.
+
+    Examples
+    --------
+    >>> import kurils
+    >>> s = {x.id: x for x in kurils.scenarios()}["equal_land"]
+    >>> out = scenario_islands(kurils.load_islands(), s)
+    >>> out[out.island_id == "iturup"][["holder", "moved"]].values.tolist()
+    [['JPN', True], ['RUS', False]]
+    """
+    out = islands.assign(
+        holder=islands["island_id"]
+        .map(dict(scenario.holders))
+        .fillna(islands["administered_by"])
+    )
+    rows = [out[~out["island_id"].isin([c.island_id for c in scenario.cuts])]]
+    for cut in scenario.cuts:
+        row = out[out["island_id"] == cut.island_id]
+        if not len(row):
+            continue
+        left, right = split_island(row.geometry.iloc[0], cut.line)
+        parts = row.loc[row.index.repeat(2)].assign(holder=[cut.left, cut.right])
+        rows.append(parts.set_geometry([left, right], crs=islands.crs))
+    out = pd.concat(rows).sort_index(kind="stable").reset_index(drop=True)
+    return out.assign(moved=out["holder"] != out["administered_by"])

@@ -175,3 +175,18 @@ def test_scenario_islands_split_the_cut_island_between_holders():
     out = scenario_islands(kurils.load_islands(), s).set_index("island_id")
     assert out.loc["shikotan", "holder"] == "JPN" and out.loc["shikotan", "moved"]
     assert out.loc["iturup", "holder"] == "RUS" and not out.loc["iturup", "moved"]
+
+
+def test_figure_of_a_scenario(tmp_path):
+    from kurils.cli import main
+
+    fig = kurils.figure(scenario="equal_land", lang="ja")
+    ax = fig.axes[0]
+    s = {x.id: x for x in kurils.scenarios()}["equal_land"]
+    assert ax.get_title() == s.title_ja
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "ロシア" in labels and "日本" in labels and "島の分割線" in labels
+    out = tmp_path / "split.png"
+    assert main(["figure", "--scenario", "equal_land", "--out", str(out)]) == 0
+    assert out.stat().st_size > 50_000
+    assert main(["figure", "--scenario", "atlantis", "--out", str(out)]) == 2
