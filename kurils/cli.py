@@ -202,9 +202,7 @@ def _map(args: argparse.Namespace) -> int:
 
     islands = load_islands(args.islands) if args.islands else None
     if not args.out.parent.is_dir():
-        print(
-            f"kurils: error: folder does not exist: {args.out.parent}", file=sys.stderr
-        )
+        _print_error(f"folder does not exist: {args.out.parent}")
         return 2
     try:
         m = build_map(
@@ -219,10 +217,7 @@ def _map(args: argparse.Namespace) -> int:
             scenario=args.scenario,
         )
     except ValueError as e:
-        if isinstance(e, KurilsDataError):
-            raise
-        print(f"kurils: error: {e}", file=sys.stderr)
-        return 2
+        return _usage_error(e)
     path = save_map(m, args.out)
     print(
         f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB, view {args.view}, lang {args.lang})"
@@ -235,15 +230,10 @@ def _figure(args: argparse.Namespace) -> int:
     from .islands import load_islands
 
     if args.out.suffix.lower() not in {".png", ".svg", ".pdf"}:
-        print(
-            f"kurils: error: {args.out}: use a .png, .svg or .pdf file name",
-            file=sys.stderr,
-        )
+        _print_error(f"{args.out}: use a .png, .svg or .pdf file name")
         return 2
     if not args.out.parent.is_dir():
-        print(
-            f"kurils: error: folder does not exist: {args.out.parent}", file=sys.stderr
-        )
+        _print_error(f"folder does not exist: {args.out.parent}")
         return 2
     islands = load_islands(args.islands) if args.islands else None
     try:
@@ -255,10 +245,7 @@ def _figure(args: argparse.Namespace) -> int:
             scenario=args.scenario,
         )
     except ValueError as e:
-        if isinstance(e, KurilsDataError):
-            raise
-        print(f"kurils: error: {e}", file=sys.stderr)
-        return 2
+        return _usage_error(e)
     path = save_figure(fig, args.out)
     shown = (
         f"on {args.date}"
@@ -279,9 +266,11 @@ def _export(args: argparse.Namespace) -> int:
     layers = args.layers.split(",") if args.layers else None
     try:
         path = export(out, format=fmt, layers=layers)
-    except (ImportError, ValueError) as e:
-        print(f"kurils: error: {e}", file=sys.stderr)
+    except ImportError as e:
+        _print_error(e)
         return 2
+    except ValueError as e:
+        return _usage_error(e)
     print(f"wrote {path} ({fmt}; licence in {_licence_file(path, fmt)})")
     return 0
 
@@ -335,9 +324,18 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _print_error(error: Exception) -> None:
+def _print_error(error: Exception | str) -> None:
     """One line on stderr; control characters (from data or file names) escaped."""
     print(f"kurils: error: {escape_controls(str(error))}", file=sys.stderr)
+
+
+def _usage_error(error: ValueError) -> int:
+    """A bad argument (unknown view, date, scenario): said, exit status 2. Bad
+    data (KurilsDataError) goes on to main(), which says it the same way."""
+    if isinstance(error, KurilsDataError):
+        raise error
+    _print_error(error)
+    return 2
 
 
 if __name__ == "__main__":  # pragma: no cover
