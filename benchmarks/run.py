@@ -97,7 +97,7 @@ def coastline_error() -> dict[str, float]:
     import shapely
 
     import kurils
-    from kurils.drawing import (
+    from kurils.web.drawing import (
         MAP_PRECISION,
         MAP_TOLERANCE,
         MIN_PART_M2,
@@ -145,7 +145,7 @@ def main() -> None:
     import_gf = wall([PY, "-c", "import geopandas, folium"], n)
     cli = wall([KURILS, "map", "--out", str(tmp / "kurils.html")], n)
     own = in_process(
-        "import time, geopandas, folium, kurils, kurils.mapping, tempfile, os;"
+        "import time, geopandas, folium, kurils, kurils.web.mapping, tempfile, os;"
         "t = time.perf_counter();"
         "kurils.save_map(kurils.build_map(), os.path.join(tempfile.mkdtemp(), 'm.html'));"
         "print(time.perf_counter() - t)",

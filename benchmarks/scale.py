@@ -5,7 +5,7 @@ Markdown report (``--out FILE`` also writes it). Not a test: numbers to read.
 
 An island of N rocks (jagged 20-gon rocks about 130 m across, each above the
 1,000 m² drawing threshold, on a grid in open sea east of Iturup) is prepared for
-drawing by ``kurils.layers.for_map``. Its time is compared with a floor measured in
+drawing by ``kurils.web.layers.for_map``. Its time is compared with a floor measured in
 the same run on the same parts: ``shapely.simplify(parts, preserve_topology=False)``
 (Douglas-Peucker on each part, no topology checks, no speck test, no rounding). A
 ratio that stays flat as N grows means time linear in parts; before the change it
@@ -26,7 +26,7 @@ import numpy as np
 import shapely
 
 import kurils
-from kurils.layers import MAP_TOLERANCE, for_map
+from kurils.web.layers import MAP_TOLERANCE, for_map
 
 SIZES = (4_000, 16_000, 83_000, 100_000)
 WHOLE_UP_TO = 16_000  # the former simplification took 206 s at 83,000 parts

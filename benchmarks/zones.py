@@ -23,7 +23,7 @@ PY = sys.executable
 
 def in_process(call: str, repeat: int) -> float:
     code = (
-        "import time, kurils, kurils.maritime; t = time.perf_counter();"
+        "import time, kurils, kurils.domain.maritime; t = time.perf_counter();"
         f"{call}; print(time.perf_counter() - t)"
     )
     out = [
@@ -44,7 +44,9 @@ def main() -> None:
     n = parser.parse_args().repeat
     floor = in_process("kurils.load_islands()", n)
     rows = {
-        "load_zones() (all 5 scenarios)": in_process("kurils.maritime.load_zones()", n),
+        "load_zones() (all 5 scenarios)": in_process(
+            "kurils.domain.maritime.load_zones()", n
+        ),
         "maritime_zones() (status quo, shipped)": in_process(
             "kurils.maritime_zones()", n
         ),

@@ -5,14 +5,14 @@ source: OpenStreetMap land polygons in PyPI ``roaring-landmask`` 0.11.0, ODbL)::
 
     .venv/bin/python geodata/build_rocks.py
 
-The maritime zones (``kurils.maritime``) need every piece of land that generates
+The maritime zones (``kurils.domain.maritime``) need every piece of land that generates
 or bounds a zone, not only the named islands:
 
 1. ``rock``: the polygons near the chain that ``build.py`` drops (farther than
    ``ROCK_GROUP_KM`` from a named island; about 50, 0.8 km²). Small as they are,
-   they enlarge the sea that changes hands by 1.0-3.9 % (see kurils.maritime).
+   they enlarge the sea that changes hands by 1.0-3.9 % (see kurils.domain.maritime).
 2. ``context``: all other land of the source inside the zone window
-   (``kurils.maritime.ZONE_WINDOW``) that ``islands.gpkg`` does not ship: northern
+   (``kurils.domain.maritime.ZONE_WINDOW``) that ``islands.gpkg`` does not ship: northern
    Honshu, Rishiri, Rebun, Teuri, Moneron, the Russian mainland coast of the
    Tatar Strait and Kamchatka beyond the shipped tip. They bound the zones of
    Hokkaido and Sakhalin.
@@ -34,7 +34,7 @@ import shapely
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]  # build.py, and kurils' constants
 
-from kurils.maritime import ZONE_WINDOW  # noqa: E402
+from kurils.domain.maritime import ZONE_WINDOW  # noqa: E402
 
 import build  # noqa: E402
 

@@ -6,7 +6,7 @@ the fresh data (``make data`` does all of it)::
     .venv/bin/python geodata/build_zones.py
 
 For each scenario of ``attributes/scenarios.csv`` the zones are computed by
-``kurils.maritime.compute_zones`` (method and limits in that module), then:
+``kurils.domain.maritime.compute_zones`` (method and limits in that module), then:
 
 - ``changed_km2``: the part of each zone that the status quo gives to another
   holder, computed on the unsimplified zones in EPSG:6933;
@@ -30,8 +30,8 @@ import shapely
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from kurils.maritime import METHOD, changed_hands, compute_zones  # noqa: E402
-from kurils.scenarios import scenarios  # noqa: E402
+from kurils.domain.maritime import METHOD, changed_hands, compute_zones  # noqa: E402
+from kurils.domain.scenarios import scenarios  # noqa: E402
 
 import build  # noqa: E402
 
@@ -98,7 +98,7 @@ def manifest_entry(out: gpd.GeoDataFrame) -> dict:
         "kind": "geometry",
         "licence": "ODbL-1.0",
         "attribution": "© OpenStreetMap contributors (coastlines); kurils contributors",
-        "source": "computed by kurils.maritime from islands.gpkg and rocks.gpkg",
+        "source": "computed by kurils.domain.maritime from islands.gpkg and rocks.gpkg",
         "build": "geodata/build_zones.py",
         "crs": "EPSG:4326",
         "format": "GeoPackage 1.2, layer zones",

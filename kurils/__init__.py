@@ -8,19 +8,19 @@ Load the data::
     ['greater_kuril', 'lesser_kuril']
 """
 
-from .admin_units import load_admin_units
-from .borders import load_borders
+from .domain.admin_units import load_admin_units
+from .domain.borders import load_borders
+from .domain.history import events, holdings, sovereignty_at
+from .domain.islands import load_island_table, load_island_units, load_islands
+from .domain.maritime import maritime_zones
+from .domain.measurement import EQUAL_AREA_CRS, area_km2
+from .domain.places import load_places
+from .domain.population import load_population_1945
+from .domain.scenarios import Scenario, scenarios
+from .domain.sources import load_sources
+from .domain.stakes import stakes
 from .errors import KurilsDataError
 from .export import export  # binds kurils.export to the function, not the module
-from .history import events, holdings, sovereignty_at
-from .islands import load_island_table, load_island_units, load_islands
-from .maritime import maritime_zones
-from .measurement import EQUAL_AREA_CRS, area_km2
-from .places import load_places
-from .population import load_population_1945
-from .scenarios import Scenario, scenarios
-from .sources import load_sources
-from .stakes import stakes
 
 __version__ = "0.1.0"
 
@@ -28,15 +28,15 @@ __version__ = "0.1.0"
 # so that `import kurils` and the data loaders never pull those in (as geopandas
 # does for explore()).
 _LAZY = {
-    "build_map": "mapping",
-    "save_map": "offline",
-    "render_html": "offline",
-    "KurilsMap": "offline",
-    "OfflineError": "offline",
-    "choropleth_layer": "layers",
-    "plot": "figures",
-    "figure": "figures",
-    "save_figure": "figures",
+    "build_map": "web.mapping",
+    "save_map": "web.offline",
+    "render_html": "web.offline",
+    "KurilsMap": "web.offline",
+    "OfflineError": "web.offline",
+    "choropleth_layer": "web.layers",
+    "plot": "figures.plotting",
+    "figure": "figures.plotting",
+    "save_figure": "figures.plotting",
 }
 
 

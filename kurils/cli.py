@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .domain.views import VIEWS
 from .errors import KurilsDataError, escape_controls
 from .i18n import LANGS
-from .views import VIEWS
 
 __all__ = ["main"]
 
@@ -137,7 +137,7 @@ def _stakes_parser(sub) -> None:
 
 
 def _stakes(args: argparse.Namespace) -> int:
-    from .stakes import stakes
+    from .domain.stakes import stakes
 
     table = stakes()
     if args.csv:
@@ -195,10 +195,10 @@ def _shared_arguments(
 
 
 def _map(args: argparse.Namespace) -> int:
-    from .islands import load_islands
-    from .mapping import build_map
-    from .offline import save_map
-    from .tiles import tile_provider
+    from .domain.islands import load_islands
+    from .web.mapping import build_map
+    from .web.offline import save_map
+    from .web.tiles import tile_provider
 
     islands = load_islands(args.islands) if args.islands else None
     if not args.out.parent.is_dir():
@@ -226,8 +226,8 @@ def _map(args: argparse.Namespace) -> int:
 
 
 def _figure(args: argparse.Namespace) -> int:
-    from .figures import figure, save_figure
-    from .islands import load_islands
+    from .domain.islands import load_islands
+    from .figures.plotting import figure, save_figure
 
     if args.out.suffix.lower() not in {".png", ".svg", ".pdf"}:
         _print_error(f"{args.out}: use a .png, .svg or .pdf file name")
@@ -284,7 +284,7 @@ def _licence_file(path: Path, fmt: str) -> Path:
 
 
 def _tiles(args: argparse.Namespace) -> int:
-    from .tiles import ALIASES, tile_names
+    from .web.tiles import ALIASES, tile_names
 
     print("# --tiles NAME: a basemap loaded online when the page is viewed")
     for name, needs_key in tile_names():
@@ -294,7 +294,7 @@ def _tiles(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from .summary import format_summary, summary
+    from .domain.summary import format_summary, summary
 
     s = summary()
     print(
@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     name) are shown escaped, as ``\\x1b`` or ``\\n``, never sent to the terminal.
     """
     args = _parser().parse_args(argv)
-    from .offline import OfflineError
+    from .web.offline import OfflineError
 
     try:
         return args.func(args)

@@ -28,18 +28,18 @@ import pyogrio
 import shapely
 from pyogrio.raw import write as _ogr_write
 
-from . import _resources
 from ._atomic import _cleanup_on_signals, replace_folder, staging_folder
-from ._resources import data_version
-from .admin_units import load_admin_units
-from .borders import load_borders
-from .history import events
-from .islands import load_islands
-from .maritime import maritime_zones
-from .places import load_places
-from .population import load_population_1945
-from .sources import load_sources
-from .stakes import stakes
+from .data import _resources
+from .data._resources import data_version
+from .domain.admin_units import load_admin_units
+from .domain.borders import load_borders
+from .domain.history import events
+from .domain.islands import load_islands
+from .domain.maritime import maritime_zones
+from .domain.places import load_places
+from .domain.population import load_population_1945
+from .domain.sources import load_sources
+from .domain.stakes import stakes
 
 __all__ = ["FORMATS", "LAYERS", "Layer", "export", "licence_text"]
 

@@ -91,7 +91,7 @@ save(
             "and how to put your own table on top of the dispute map."
         ),
         code(
-            "import pandas as pd\n\nimport kurils\nfrom kurils import schema\n\nislands = kurils.load_islands()\nsources = kurils.load_sources()\n"
+            "import pandas as pd\n\nimport kurils\nfrom kurils.data import schema\n\nislands = kurils.load_islands()\nsources = kurils.load_sources()\n"
             'print("columns:", ", ".join(schema.ISLANDS.columns))\nprint("vocabularies:", {k: sorted(v) for k, v in schema.ISLANDS.vocab.items()})'
         ),
         md(

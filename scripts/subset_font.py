@@ -1,4 +1,4 @@
-"""Build kurils/fonts/KurilsSans-Regular.ttf, the font of kurils' printed figures.
+"""Build kurils/figures/fonts/KurilsSans-Regular.ttf, the font of kurils' printed figures.
 
 A subset of Noto Sans CJK JP Regular (SIL Open Font License 1.1) from Debian's
 ``fonts-noto-cjk`` package (``apt-get install fonts-noto-cjk``), holding Latin,

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate kurils/static/: pinned, offline copies of the JS/CSS that folium
+"""Regenerate kurils/web/static/: pinned, offline copies of the JS/CSS that folium
 0.20.0 (and the folium plugins kurils supports) reference from CDNs.
 
 Build-time only (needs node/npm and the npm registry); never imported at runtime.
@@ -12,7 +12,7 @@ What it does, reproducibly:
     files (plus the package's licence file) with Python's tarfile;
   * rewrites relative CSS `url(...)` references (images) into `data:` URIs so each
     shipped CSS file is self-contained (fails if any relative url() is left);
-  * wipes and rewrites kurils/static/ (assets, LICENSE files, assets.json,
+  * wipes and rewrites kurils/web/static/ (assets, LICENSE files, assets.json,
     README.md).  assets.json is deterministic: sorted keys, indent=1, trailing
     newline.
   * if folium is importable, checks that every manifest URL is exactly a string
@@ -432,7 +432,7 @@ MIME = {
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+?)\1\s*\)""")
 
 README_HEAD = """\
-# kurils/static — vendored front-end assets
+# kurils/web/static — vendored front-end assets
 
 **Generated file tree — do not edit by hand.** Regenerate everything here
 (assets, LICENSE files, `assets.json`, this README) with:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import kurils
-from kurils import _resources
+from kurils.data import _resources
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import kurils
-from kurils import registry
+from kurils.domain.views import HISTORY_PALETTE, PALETTE
 from kurils.i18n import title
-from kurils.views import HISTORY_PALETTE, PALETTE
+from kurils.web import registry
 
 pytestmark = pytest.mark.browser
 
@@ -99,7 +99,7 @@ def test_offline_load_no_errors_no_requests(page, islands, output_dir):
 
 def test_every_layer_toggles(page):
     boxes = page.page.locator(".leaflet-control-layers-overlays input[type=checkbox]")
-    # one per overlay the registry declares for today's map (kurils.registry)
+    # one per overlay the registry declares for today's map (kurils.web.registry)
     assert boxes.count() == sum("views" in x.modes for x in registry.LAYERS) == 7
 
     def drawn() -> int:

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 
 import kurils
-from kurils import _resources
-from kurils.sources import check_bibliography
+from kurils.data import _resources
+from kurils.domain.sources import check_bibliography
 
 ATTRIBUTES = _resources.data_root() / "attributes"  # installed or checkout
 

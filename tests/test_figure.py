@@ -11,9 +11,9 @@ import pytest
 from matplotlib.font_manager import FontProperties, findfont
 
 import kurils
+from kurils.domain.views import VIEWS
 from kurils.figures import FONT_FAMILY
 from kurils.i18n import LANGS
-from kurils.views import VIEWS
 
 
 def _texts(fig) -> list[str]:
@@ -135,7 +135,7 @@ def _fills(ax) -> set[str]:
     ],
 )
 def test_figure_of_a_day(date, holders, lines):
-    from kurils.views import HISTORY_PALETTE
+    from kurils.domain.views import HISTORY_PALETTE
 
     s = kurils.sovereignty_at(date)
     ax = kurils.figure(date=date, lang="en").axes[0]

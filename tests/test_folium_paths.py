@@ -3,7 +3,7 @@
 ``m.save(...)``, ``m.get_root().save(...)`` and :func:`kurils.save_map` write the
 same bytes; the folium plugins users add most (MarkerCluster, HeatMap, MiniMap,
 MeasureControl, Draw, LocateControl) are inlined from the pinned copies in
-kurils/static and initialise in Chromium with the network blocked; any other
+kurils/web/static and initialise in Chromium with the network blocked; any other
 plugin is refused by name, with the way to keep it online.
 """
 
@@ -224,7 +224,7 @@ def test_kurils_map_with_every_common_plugin(browser, tmp_path):
 
     Leaflet 1.9 warned "Deprecated include of L.Mixin.Events" on every kurils
     page: leaflet.pattern 0.1.0 (the only npm release) used the old mixin; the
-    vendored copy is patched (see kurils/static/README.md)."""
+    vendored copy is patched (see kurils/web/static/README.md)."""
     path = tmp_path / "all.html"
     _with_plugins(*(n for n in PLUGINS if n != "MiniMap")).save(path)
     p = _OfflinePage(browser, path)

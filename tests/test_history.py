@@ -11,7 +11,7 @@ import pytest
 
 import kurils
 from kurils import KurilsDataError
-from kurils.history import holdings
+from kurils.domain.history import holdings
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_dates_are_datetime64_columns(islands, timeline):
     assert s.set_index("island_id").loc["shikotan", "since"] == pd.Timestamp(
         "1945-09-01"
     )
-    assert kurils.history.iso_date(timeline["date"].iloc[0]) == "1855-02-07"
+    assert kurils.domain.history.iso_date(timeline["date"].iloc[0]) == "1855-02-07"
 
 
 def test_bad_date_names_column_and_row(data_dir):

@@ -8,7 +8,7 @@ import pytest
 import shapely
 
 import kurils
-from kurils import schema
+from kurils.data import schema
 
 KURILS = ["greater_kuril", "lesser_kuril"]
 

@@ -15,7 +15,7 @@ import pyogrio
 import pytest
 import shapely
 
-from kurils import _resources
+from kurils.data import _resources
 
 MANIFEST = _resources.manifest()
 REPO = Path(__file__).resolve().parents[1]
@@ -142,7 +142,7 @@ def test_shipped_coordinates_on_grid(data_dir):
     assert np.abs(xy * 1e5 - np.round(xy * 1e5)).max() < 1e-6
 
 
-ASSETS = json.loads((files("kurils") / "static" / "assets.json").read_text("utf-8"))
+ASSETS = json.loads((files("kurils.web") / "static" / "assets.json").read_text("utf-8"))
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ ASSETS = json.loads((files("kurils") / "static" / "assets.json").read_text("utf-
 )
 def test_vendored_asset_matches_its_manifest(asset):
     """Every inlined JS/CSS file is the pinned copy, with its licence beside it."""
-    static = files("kurils") / "static"
+    static = files("kurils.web") / "static"
     data = (static / asset["file"]).read_bytes()
     assert hashlib.sha256(data).hexdigest() == asset["sha256"]
     assert len(data) == asset["size"]
@@ -161,6 +161,6 @@ def test_vendored_asset_matches_its_manifest(asset):
 
 
 def test_shipped_font_has_its_licence():
-    fonts = files("kurils") / "fonts"
+    fonts = files("kurils.figures") / "fonts"
     assert (fonts / "KurilsSans-Regular.ttf").is_file()
     assert "SIL OPEN FONT LICENSE Version 1.1" in (fonts / "OFL.txt").read_text("utf-8")

@@ -14,10 +14,10 @@ import shapely
 
 import kurils
 from kurils import KurilsDataError
-from kurils.escape import escape_text
+from kurils.domain.views import PALETTE, VIEWS
 from kurils.i18n import LANGS
 from kurils.i18n import text as _text
-from kurils.views import PALETTE, VIEWS
+from kurils.web.escape import escape_text
 
 
 def text(key: str, lang: str) -> str:

@@ -18,7 +18,12 @@ import pytest
 import shapely
 
 import kurils
-from kurils.maritime import NAUTICAL_MILE_M, ZONE_WINDOW, compute_zones, land_units
+from kurils.domain.maritime import (
+    NAUTICAL_MILE_M,
+    ZONE_WINDOW,
+    compute_zones,
+    land_units,
+)
 
 GEOD = pyproj.Geod(ellps="WGS84")
 REPO = Path(__file__).resolve().parents[1]
@@ -118,9 +123,9 @@ def test_disputed_sea_matches_marine_regions_extent():
     kurils uses normal baselines and every rock a full zone, and its shipped
     zones are simplified by ~100 m.
     """
-    z = kurils.maritime.load_zones("four_groups")
+    z = kurils.domain.maritime.load_zones("four_groups")
     moved = z[(z.changed_km2 > 0) & z.zone.isin(["territorial_sea", "eez"])]
-    sq = kurils.maritime.load_zones("status_quo")
+    sq = kurils.domain.maritime.load_zones("status_quo")
     rus = shapely.union_all(sq[sq.holder == "RUS"].geometry.values)
     jpn = shapely.union_all(moved[moved.holder == "JPN"].geometry.values)
     # simplified zones overlap in slivers along every median line: keep real areas
@@ -146,13 +151,13 @@ def test_a_shipped_scenario_reads_the_shipped_zones():
     start = time.perf_counter()
     z = kurils.maritime_zones(four)
     assert time.perf_counter() - start < 5
-    shipped = kurils.maritime.load_zones("four_groups")
+    shipped = kurils.domain.maritime.load_zones("four_groups")
     assert z.area_km2.tolist() == shipped.area_km2.tolist()
-    assert kurils.maritime._shipped_id(four) == "four_groups"
+    assert kurils.domain.maritime._shipped_id(four) == "four_groups"
     other = kurils.Scenario(
         "four_groups", "x", holders={**four.holders, "iturup": "RUS"}
     )
-    assert kurils.maritime._shipped_id(other) is None
+    assert kurils.domain.maritime._shipped_id(other) is None
 
 
 def test_zones_rebuild_byte_identically(data_dir, tmp_path):

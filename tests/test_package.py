@@ -68,6 +68,6 @@ def test_info_json(capsys, islands):
         "last": "2022-03-21",
     }
     assert s["tables"]["sources"] == s["sources"]["count"] == len(kurils.load_sources())
-    assert s["data_version"] == kurils._resources.data_version()
+    assert s["data_version"] == kurils.data._resources.data_version()
     assert len(s["data_version"]) == 12
     assert s["licences"]["geometry"]["licence"] == "ODbL-1.0"

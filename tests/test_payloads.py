@@ -3,7 +3,7 @@ that a public entry point accepts.
 
 Each payload would show a marker, or create a folder, if any template engine
 evaluated it (branca compiles rendered scripts again as Jinja; see
-kurils.offline.single_pass). A frame's column either renders, the marker absent
+kurils.web.offline.single_pass). A frame's column either renders, the marker absent
 and the folder never made, or is refused with KurilsDataError. Layer builders are
 also rendered on a plain folium map, which makes branca's second pass: their
 data must stay text there too. The browser tests show the text literally.
@@ -22,11 +22,11 @@ from hypothesis import strategies as st
 from jinja2.utils import htmlsafe_json_dumps
 
 import kurils
-from kurils import layers
-from kurils.escape import escape_text
-from kurils.history import holdings
-from kurils.islands import check_user_islands, load_island_units
-from kurils.offline import COMPACT_JSON
+from kurils.domain.history import holdings
+from kurils.domain.islands import check_user_islands, load_island_units
+from kurils.web import layers
+from kurils.web.escape import escape_text
+from kurils.web.offline import COMPACT_JSON
 
 MARKER = "ranas-python"
 
@@ -270,12 +270,12 @@ def test_any_text_arrives_unchanged_after_both_passes(islands, name):
 
 
 def test_page_code_is_inert_in_any_page():
-    """The page's own JavaScript and CSS (kurils/page) are inlined as they are:
+    """The page's own JavaScript and CSS (kurils/web/page) are inlined as they are:
     nothing in them may end their element early or read as a Jinja template
     when a plain folium page renders a kurils layer twice."""
     from importlib.resources import files
 
-    folder = files("kurils") / "page"
+    folder = files("kurils.web") / "page"
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith((".js", ".css")))
     assert {"labels.js", "legend.js", "search.js", "view_switch.js"} <= set(names)
     for name in names:

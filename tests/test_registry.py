@@ -1,4 +1,4 @@
-"""Each map layer is declared once (kurils.registry); build_map loops over them."""
+"""Each map layer is declared once (kurils.web.registry); build_map loops over them."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import folium
 import pytest
 
 import kurils
-from kurils import registry
 from kurils.i18n import LANGS, text
 from kurils.style import LINES
+from kurils.web import registry
 
 
 def test_declarations_are_complete():
@@ -41,7 +41,7 @@ def test_build_map_draws_exactly_the_declared_layers(mode):
         text(layer.title, "en") for layer in registry.LAYERS if mode in layer.modes
     }
     if mode == "views":  # the points of view are radio buttons of their own
-        declared |= {text(f"view_{v}", "en") for v in kurils.views.VIEWS}
+        declared |= {text(f"view_{v}", "en") for v in kurils.domain.views.VIEWS}
     assert names == declared
 
 

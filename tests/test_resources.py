@@ -13,14 +13,14 @@ from types import MappingProxyType
 import pytest
 
 import kurils
-from kurils import _resources
+from kurils.data import _resources
 
 REPO = Path(__file__).resolve().parents[1]
 
 # Run in a child process: which kurils it imports, where it found the data, and
 # that the loaders work from there.
 PROBE = (
-    "import kurils, sys; from kurils import _resources; "
+    "import kurils, sys; from kurils.data import _resources; "
     "i = kurils.load_islands(); e = kurils.events(); "
     "print(kurils.__file__, _resources.data_root(), len(i), len(e), sep='\\n')"
 )
@@ -132,7 +132,7 @@ def test_cached_island_table_is_handed_out_as_a_copy():
 
 
 def test_the_offline_asset_cache_is_read_only():
-    from kurils import _vendored
+    from kurils.web import _vendored
 
     shipped = _vendored.assets()
     url = next(iter(shipped))

@@ -11,8 +11,8 @@ import shapely
 import kurils
 from kurils import KurilsDataError, Scenario
 from kurils.cli import main
-from kurils.maritime import load_zones, split_island
-from kurils.scenarios import Cut, _area_km2
+from kurils.domain.maritime import load_zones, split_island
+from kurils.domain.scenarios import Cut, _area_km2
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +169,7 @@ def test_map_of_a_scenario_shows_its_holders_zones_cut_and_stakes(tmp_path):
 
 
 def test_scenario_islands_split_the_cut_island_between_holders():
-    from kurils.scenario_layer import scenario_islands
+    from kurils.web.scenario_layer import scenario_islands
 
     s = {x.id: x for x in kurils.scenarios()}["declaration_1956"]
     out = scenario_islands(kurils.load_islands(), s).set_index("island_id")

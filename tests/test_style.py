@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kurils.domain.views import BORDER_STYLES
 from kurils.style import HISTORY_PALETTE, LINES, PALETTE
-from kurils.views import BORDER_STYLES
 
 
 def _luminance(colour: str) -> float:

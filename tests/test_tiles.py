@@ -7,7 +7,7 @@ import xyzservices
 
 import kurils
 from kurils.cli import main
-from kurils.tiles import tile_names, tile_options
+from kurils.web.tiles import tile_names, tile_options
 
 ESRI = "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}"
 

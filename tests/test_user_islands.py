@@ -1,5 +1,5 @@
 """A user's own islands are checked in one place, the data layer, for every
-consumer (map, figure, ...): kurils.islands.check_user_islands."""
+consumer (map, figure, ...): kurils.domain.islands.check_user_islands."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kurils import KurilsDataError, schema
-from kurils.islands import check_user_islands
+from kurils import KurilsDataError
+from kurils.data import schema
+from kurils.domain.islands import check_user_islands
 
 
 def test_checked_islands_are_completed_in_lon_lat(islands):

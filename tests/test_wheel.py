@@ -44,9 +44,9 @@ def test_wheel_contains_data_and_assets(wheel):
         "kurils/geodata/LICENSE.md",
         "kurils/geodata/attributes/islands.csv",
         "kurils/geodata/attributes/sources.csv",
-        "kurils/static/assets.json",
-        "kurils/static/leaflet/leaflet.js",
-        "kurils/fonts/KurilsSans-Regular.ttf",
+        "kurils/web/static/assets.json",
+        "kurils/web/static/leaflet/leaflet.js",
+        "kurils/figures/fonts/KurilsSans-Regular.ttf",
         "kurils/geodata/attributes/events.csv",
     ]:
         assert required in names, required

@@ -1,0 +1,428 @@
+"""Checks that turn bad data into one clear :class:`~kurils.errors.KurilsDataError`.
+
+Every loader runs these on shipped and user data alike, so a user's own file or
+table gets the same checks and the same error messages as the shipped one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..errors import KurilsDataError
+from .schema import MAX_TEXT, REGION_BOUNDS, TableSchema
+
+__all__ = [
+    "check_references",
+    "validate_frame",
+    "validate_geometry",
+    "validate_table",
+]
+
+_GEOGRAPHIC = ("EPSG:4326", "OGC:CRS84")
+
+
+def _listing(values, limit: int = 5) -> str:
+    values = [str(v) for v in values]
+    more = f" (+{len(values) - limit} more)" if len(values) > limit else ""
+    return ", ".join(values[:limit]) + more
+
+
+def _blank_to_na(series: pd.Series) -> pd.Series:
+    """Empty or whitespace-only text becomes a missing value."""
+    if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
+        return series
+    text = series.to_numpy(dtype=object)
+    blank = np.fromiter(
+        (isinstance(v, str) and not v.strip() for v in text), bool, len(text)
+    )
+    return series.mask(blank) if blank.any() else series
+
+
+def _missing(series: pd.Series) -> pd.Series:
+    return _blank_to_na(series).isna()
+
+
+def validate_table(df: pd.DataFrame, schema: TableSchema, source: str) -> pd.DataFrame:
+    """Check ``df`` against ``schema`` and return it with typed columns.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table, as read (all columns text).
+    schema : kurils.data.schema.TableSchema
+    source : str
+        File name or description, used in error messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with empty strings as missing values, integer columns as ``Int64``
+        and number columns as ``float64``; extra columns are kept.
+
+    Raises
+    ------
+    KurilsDataError
+        For missing columns, empty required values, duplicate keys, values that are
+        not numbers, values outside the vocabulary, and facts without source/year.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kurils.data.schema import SOURCES
+    >>> bad = pd.DataFrame({"source_id": ["a"], "title": ["A"]})
+    >>> validate_table(bad, SOURCES, "mine.csv")
+    Traceback (most recent call last):
+    ...
+    kurils.errors.KurilsDataError: mine.csv: missing columns: publisher, url, year, accessed, licence, archive_url
+    """
+    missing = [c for c in schema.columns if c not in df.columns]
+    if missing:
+        raise KurilsDataError(source, f"missing columns: {', '.join(missing)}")
+    if df.empty:
+        raise KurilsDataError(source, "no rows")
+    out = df.copy()
+    for col in schema.columns:
+        out[col] = _blank_to_na(out[col])
+    _check_text(out, schema, source)
+    # From here on, a missing value is simply NA.
+    for col in schema.required:
+        if out[col].isna().any():
+            raise KurilsDataError(
+                source,
+                f"column {col!r} is empty on {_rows(out, out[col].isna(), schema)}",
+            )
+    _check_keys(out, schema, source)
+    for col in (*schema.integer, *schema.number):
+        out[col] = _numbers(out, col, schema, source)
+    for col in schema.dates:
+        bad = out[col].notna() & ~out[col].map(_is_date)
+        if bad.any():
+            raise KurilsDataError(
+                source,
+                f"column {col!r} has values that are not dates (YYYY-MM-DD): "
+                f"{_listing(out.loc[bad, col])} ({_rows(out, bad, schema)})",
+            )
+    for col, allowed in schema.vocab.items():
+        items = out[col].dropna().astype(str)
+        if col in schema.lists:
+            items = items.str.split(";").explode()
+        outside = items[~items.isin(allowed)]
+        if len(outside):
+            rows = out.index.isin(outside.index)
+            raise KurilsDataError(
+                source,
+                f"column {col!r} has values outside {sorted(allowed)}: "
+                f"{_listing(sorted(set(outside)))} ({_rows(out, rows, schema)})",
+            )
+    for value_col, (source_col, year_col) in schema.facts.items():
+        present = out[value_col].notna()
+        for col in (source_col, year_col):
+            if col is None:
+                continue
+            lacking = present & (out[col].isna() if col in out else True)
+            if lacking.any():
+                raise KurilsDataError(
+                    source,
+                    f"{value_col!r} given without {col!r} for: "
+                    f"{_listing(out.loc[lacking, schema.key[0]])} ({_rows(out, lacking)})",
+                )
+    return out
+
+
+def _rows(out: pd.DataFrame, mask, schema: TableSchema | None = None) -> str:
+    """Name the rows where ``mask`` holds: data row numbers (1 = the first row
+    under the header), with the key where there is one."""
+    mask = np.asarray(mask, dtype=bool)
+    positions = np.flatnonzero(mask)
+    key = schema.key[0] if schema is not None and schema.key[0] in out else None
+    names = []
+    for i in positions:
+        label = f"{i + 1}"
+        if key is not None and pd.notna(out[key].iloc[i]):
+            label += f": {out[key].iloc[i]}"
+        names.append(label)
+    return ("row " if len(names) == 1 else "rows ") + _listing(names)
+
+
+def _check_text(out: pd.DataFrame, schema: TableSchema, source: str) -> None:
+    """No value longer than :data:`kurils.data.schema.MAX_TEXT` characters."""
+    for col in out.columns:
+        if out[col].dtype != object and not pd.api.types.is_string_dtype(out[col]):
+            continue
+        long = out[col].map(lambda v: isinstance(v, str) and len(v) > MAX_TEXT)
+        if long.any():
+            raise KurilsDataError(
+                source,
+                f"column {col!r} has text longer than {MAX_TEXT:,} characters "
+                f"({_rows(out, long, schema)})",
+            )
+
+
+def _check_keys(out: pd.DataFrame, schema: TableSchema, source: str) -> None:
+    """Keys are unique and carry no surrounding white space (" iturup" is not
+    "iturup": a typo that would only show up as an unknown id elsewhere)."""
+    for col in schema.key:
+        text = out[col].astype(str)
+        padded = out[col].notna() & (text != text.str.strip())
+        if padded.any():
+            raise KurilsDataError(
+                source,
+                f"column {col!r} has values with leading or trailing spaces: "
+                f"{_listing(map(repr, out.loc[padded, col]))} ({_rows(out, padded)})",
+            )
+    dup = out[list(schema.key)].duplicated(keep=False)
+    if dup.any():
+        keys = _listing(
+            sorted(
+                {
+                    "/".join(map(str, k))
+                    for k in out.loc[dup, list(schema.key)].itertuples(index=False)
+                }
+            )
+        )
+        raise KurilsDataError(source, f"duplicate {'/'.join(schema.key)}: {keys}")
+
+
+def _is_date(value) -> bool:
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return value is not pd.NaT
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def validate_frame(
+    frame: pd.DataFrame,
+    schema: TableSchema,
+    where: str,
+    required: tuple[str, ...],
+    read: tuple[str, ...] = (),
+    index: str | None = None,
+) -> pd.DataFrame:
+    """A frame handed to a map or figure builder, checked as a file would be.
+
+    The ``required`` columns must be there and never empty, the ``read`` ones
+    there; every column of ``schema`` that the frame has gets its checks.
+
+    Parameters
+    ----------
+    frame : DataFrame or GeoDataFrame
+    schema : kurils.data.schema.TableSchema
+    where : str
+        How error messages name the frame, e.g. ``"<borders>"``.
+    required, read : tuple of str
+    index : str, optional
+        The column the frame is indexed by (``sources`` by ``source_id``); by
+        default the index is dropped (a user's index never reaches a page).
+
+    Returns
+    -------
+    DataFrame or GeoDataFrame
+        A checked, typed copy, with a fresh index or indexed by ``index``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from kurils.data.schema import SOURCES
+    >>> sources = pd.DataFrame({"title": ["A"], "year": ["soon"]},
+    ...                        index=pd.Index(["a"], name="source_id"))
+    >>> validate_frame(sources, SOURCES, "<sources>", ("source_id",), index="source_id")
+    Traceback (most recent call last):
+    ...
+    kurils.errors.KurilsDataError: <sources>: column 'year' has non-numeric values: soon (row 1: a)
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise KurilsDataError(
+            where, f"expected a DataFrame, not {type(frame).__name__}"
+        )
+    geometry = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
+    table = pd.DataFrame(frame.drop(columns=geometry) if geometry else frame)
+    table = table.reset_index(drop=index is None)
+    rules = schema.restricted(table.columns, required, read)
+    checked = validate_table(table, rules, where)
+    if index is not None:
+        checked = checked.set_index(index)
+    if geometry is None:
+        return checked
+    if frame.crs is None:
+        raise KurilsDataError(where, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
+    return gpd.GeoDataFrame(checked, geometry=frame.geometry.values, crs=frame.crs)
+
+
+def _as_float(value) -> float | None:
+    """A number as a float (NaN for a missing value), None for anything else."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return np.nan
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, (float, np.floating)):
+        return float(value)  # NaN: a missing number
+    try:
+        number = float(value)
+    except OverflowError:
+        return np.inf  # an int too large for a float: out of any range
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(number) else number  # "nan" as text is no number
+
+
+def _numbers(
+    out: pd.DataFrame, col: str, schema: TableSchema, source: str
+) -> pd.Series:
+    """The number column ``col`` checked and typed: numbers only, whole numbers
+    for integer columns, finite and within the schema's range (years not in the
+    future); converted only once it is known to fit."""
+    raw = out[col]
+    floats = [_as_float(v) for v in raw]  # not Series.map: it turns None to NaN
+    bad = pd.Series([v is None for v in floats], index=raw.index)
+    if bad.any():
+        raise KurilsDataError(
+            source,
+            f"column {col!r} has non-numeric values: {_listing(raw[bad])} "
+            f"({_rows(out, bad, schema)})",
+        )
+    values = pd.Series(floats, index=raw.index, dtype=float)
+    lo, hi = schema.ranges.get(col, (-np.inf, np.inf))
+    if col.endswith("year"):
+        hi = min(hi, dt.date.today().year)  # a fact cannot refer to the future
+    present = values.notna()
+    outside = present & ~(np.isfinite(values.fillna(0)) & values.between(lo, hi))
+    if outside.any():
+        raise KurilsDataError(
+            source,
+            f"column {col!r} has values outside {lo:g}..{hi:g}: "
+            f"{_listing(raw[outside])} ({_rows(out, outside, schema)})",
+        )
+    if col in schema.integer:
+        fractional = present & (values % 1 != 0)
+        if fractional.any():
+            raise KurilsDataError(
+                source,
+                f"column {col!r} must hold whole numbers, not: "
+                f"{_listing(raw[fractional])} ({_rows(out, fractional, schema)})",
+            )
+        return values.astype("Int64")
+    return values
+
+
+def check_references(
+    values: pd.Series, known, what: str, source: str, sep: str | None = None
+) -> None:
+    """Raise unless every non-empty value (or ``sep``-separated item) is ``known``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> check_references(pd.Series(["iturup", "atlantis"]), {"iturup"}, "island_id", "t.csv")
+    Traceback (most recent call last):
+    ...
+    kurils.errors.KurilsDataError: t.csv: unknown island_id: atlantis
+    """
+    items = values.dropna()
+    if sep:
+        items = items.str.split(sep).explode().str.strip()
+    unknown = sorted(set(items) - set(known))
+    if unknown:
+        raise KurilsDataError(source, f"unknown {what}: {_listing(unknown)}")
+
+
+def validate_geometry(
+    gdf: gpd.GeoDataFrame,
+    source: str,
+    id_column: str = "island_id",
+    validity: bool = True,
+) -> gpd.GeoDataFrame:
+    """Check CRS, emptiness, type, validity and extent of polygon data.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Polygons with an ``id_column``.
+    source : str
+        File name or description, used in error messages.
+    id_column : str, default "island_id"
+    validity : bool, default True
+        Check that polygons are valid (OGC). Outlines simplified for drawing
+        need not be: a renderer fills them all the same.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        ``gdf`` with every geometry as a MultiPolygon.
+
+    Raises
+    ------
+    KurilsDataError
+        If the CRS is missing or not EPSG:4326/OGC:CRS84; if a geometry is null,
+        empty, not polygonal or invalid; if coordinates fall outside
+        :data:`kurils.data.schema.REGION_BOUNDS` (a sign of swapped lon/lat); if the id
+        column is missing, empty or duplicated.
+    """
+    if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf:
+        raise KurilsDataError(source, "not a GeoDataFrame with a geometry column")
+    if id_column not in gdf.columns:
+        raise KurilsDataError(source, f"missing columns: {id_column}")
+    ids = gdf[id_column]
+    if _missing(ids).any():
+        raise KurilsDataError(
+            source, f"empty {id_column} on {int(_missing(ids).sum())} features"
+        )
+    dup = ids[ids.duplicated()]
+    if len(dup):
+        raise KurilsDataError(
+            source, f"duplicate {id_column}: {_listing(sorted(set(dup)))}"
+        )
+    if gdf.crs is None:
+        raise KurilsDataError(source, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
+    if gdf.crs.to_string() not in _GEOGRAPHIC and gdf.crs.to_epsg() != 4326:
+        raise KurilsDataError(
+            source,
+            f"CRS is {gdf.crs.to_string()}, expected EPSG:4326 (lon/lat, WGS 84); "
+            "reproject with .to_crs(4326)",
+        )
+    geoms = gdf.geometry.values
+    null = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if null.any():
+        raise KurilsDataError(
+            source, f"null or empty geometry for: {_listing(ids[null])}"
+        )
+    kinds = shapely.get_type_id(geoms)
+    polygonal = np.isin(kinds, (3, 6))  # Polygon, MultiPolygon
+    if not polygonal.all():
+        raise KurilsDataError(
+            source, f"geometry is not a (Multi)Polygon for: {_listing(ids[~polygonal])}"
+        )
+    valid = shapely.is_valid(geoms) if validity else np.ones(len(geoms), bool)
+    if not valid.all():
+        reasons = [
+            f"{i} ({r})"
+            for i, r in zip(
+                ids[~valid], shapely.is_valid_reason(geoms[~valid]), strict=True
+            )
+        ]
+        raise KurilsDataError(source, f"invalid geometry: {_listing(reasons)}")
+    minx, miny, maxx, maxy = REGION_BOUNDS
+    b = shapely.bounds(geoms)
+    outside = (b[:, 0] < minx) | (b[:, 1] < miny) | (b[:, 2] > maxx) | (b[:, 3] > maxy)
+    if outside.any():
+        raise KurilsDataError(
+            source,
+            f"coordinates outside the region lon {minx}..{maxx}, lat {miny}..{maxy} "
+            f"for: {_listing(ids[outside])} (are longitude and latitude swapped?)",
+        )
+    out = gdf.copy()
+    single = kinds == 3
+    if single.any():
+        out.loc[single, out.geometry.name] = shapely.multipolygons(
+            shapely.get_parts(geoms[single]), indices=np.arange(int(single.sum()))
+        )
+    return out

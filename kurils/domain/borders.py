@@ -1,0 +1,175 @@
+"""Border lines drawn from treaties that name islands rather than coordinates.
+
+The Treaty of Shimoda (1855) puts the border "between Etorofu and Urup"; it gives
+no line. kurils draws such a border as the median line of the strait between the
+two sides, computed from the shipped coastlines: every point of the line is as far
+from one side's coast as from the other's. The table ``borders.csv`` says which
+islands are on each side and the window (a lon/lat box over the strait) in which
+the line is drawn.
+"""
+
+from __future__ import annotations
+
+import os
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..data import _resources, schema
+from ..data.reading import read_table
+from ..data.validate import check_references, validate_table
+from ..errors import KurilsDataError
+from .islands import load_islands
+
+__all__ = ["DEFAULT_LINES", "load_borders", "median_line"]
+
+#: Lines on today's map and figure: the 1855 treaty line, on which Japan's claim
+#: rests, and the line of control since 1945.
+DEFAULT_LINES = ("shimoda_1855", "line_of_control_1945")
+
+# Spacing of the coastline samples the median line is built from (degrees, ~400 m).
+_SAMPLE = 0.005
+
+
+def median_line(side_a, side_b, window) -> shapely.LineString | shapely.MultiLineString:
+    """The line equidistant from two coastlines, inside ``window``.
+
+    Parameters
+    ----------
+    side_a, side_b : shapely geometry
+        The land on either side (lon/lat).
+    window : shapely.Polygon
+        Where the line is wanted (a box over the strait).
+
+    Returns
+    -------
+    shapely.LineString or MultiLineString
+
+    Examples
+    --------
+    >>> import shapely
+    >>> west = shapely.Polygon([(0, -2), (1.8, -0.3), (1.7, 0.4), (0.1, 2.1)])
+    >>> east = shapely.Polygon([(4, -2), (2.2, -0.3), (2.3, 0.4), (3.9, 2.1)])
+    >>> line = median_line(west, east, shapely.box(1.5, -0.2, 2.5, 0.2))
+    >>> [round(x, 2) for x in line.bounds]
+    [2.0, -0.2, 2.0, 0.2]
+    """
+    shared = shapely.intersection(side_a.boundary, side_b.boundary)
+    if shapely.length(shared) > 0:  # land border (Sakhalin at 50°N): the shared edge
+        line = shapely.line_merge(shapely.intersection(shared, window))
+        return shapely.set_precision(line, 1e-5)
+    around = shapely.buffer(window, 0.3, join_style="mitre")  # a little beyond
+
+    def samples(geom) -> np.ndarray:
+        near = shapely.clip_by_rect(geom, *around.bounds)  # cheap: no topology
+        xy = shapely.get_coordinates(shapely.segmentize(near.boundary, _SAMPLE))
+        xy = xy[shapely.contains_xy(around, xy[:, 0], xy[:, 1])]
+        return np.unique(xy, axis=0)
+
+    a, b = samples(side_a), samples(side_b)
+    if not len(a) or not len(b):
+        raise ValueError("both sides need coastline near the window")
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(
+            shapely.multipoints(np.vstack([a, b])), extend_to=around, ordered=True
+        )
+    )
+    try:  # Voronoi cells tile the plane: a coverage union is 25x faster...
+        region_a = shapely.coverage_union_all(cells[: len(a)])
+    except shapely.errors.GEOSException:  # ...unless near-cocircular samples
+        region_a = shapely.union_all(cells[: len(a)])
+    inner = shapely.buffer(around, -1e-6)  # drop the Voronoi diagram's outer frame
+    line = shapely.line_merge(shapely.intersection(region_a.boundary, inner))
+    line = shapely.line_merge(shapely.intersection(line, window))
+    return shapely.set_precision(line, 1e-5)
+
+
+def load_borders(
+    islands: gpd.GeoDataFrame | None = None,
+    data: str | os.PathLike | pd.DataFrame | None = None,
+    sources=None,
+    timeline: pd.DataFrame | None = None,
+    border_ids=None,
+) -> gpd.GeoDataFrame:
+    """Load the historical borders as lines, computed from the island coastlines.
+
+    Each border is drawn by an event of the timeline (``event_id``) and, if it is
+    no longer in force, ended by another (``ended_by``); its dates, source and year
+    are those events'.
+
+    Parameters
+    ----------
+    islands : GeoDataFrame, optional
+        As returned by :func:`kurils.load_islands`; loaded if not given.
+    data : path or DataFrame, optional
+        A user's own borders table; by default the shipped ``borders.csv``.
+    sources : path, DataFrame or Index, optional
+        Sources table for the events.
+    timeline : DataFrame, optional
+        As :func:`kurils.events` returns; loaded if not given.
+    border_ids : list of str, optional
+        Compute only these lines (each takes a Voronoi diagram of two coasts).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:4326, one line per border: the columns of :data:`kurils.data.schema.BORDERS`
+        plus ``valid_from``, ``valid_to`` (``datetime64[ns]``; ``valid_to`` is
+        ``NaT`` while in force, or for a line that never was:
+        ``kind == "proposed"``), ``source`` and ``year``.
+
+    Raises
+    ------
+    KurilsDataError
+        For a bad table, an island id not in ``islands`` or an unknown event.
+
+    Examples
+    --------
+    >>> borders = load_borders().set_index("border_id")
+    >>> line = borders.loc["shimoda_1855", "geometry"]
+    >>> 148.9 < line.centroid.x < 149.4  # in the strait between Iturup and Urup
+    True
+    >>> print(borders.loc[["shimoda_1855"], ["valid_from", "valid_to"]].to_string())
+                 valid_from   valid_to
+    border_id
+    shimoda_1855 1855-02-07 1875-05-07
+    """
+    from .history import DATE_DTYPE, events
+
+    if islands is None:
+        islands = load_islands(sources=sources)
+    timeline = events(sources=sources) if timeline is None else timeline
+    df, where = read_table(data, _resources.BORDERS)
+    table = validate_table(df, schema.BORDERS, where)
+    for col in ("event_id", "ended_by"):
+        check_references(table[col], timeline["event_id"], "event_id", where)
+    for col in ("side_a", "side_b"):
+        check_references(table[col], islands["island_id"], "island_id", where, sep=";")
+    ev = timeline.set_index("event_id")
+    table["valid_from"] = table["event_id"].map(ev["date"]).astype(DATE_DTYPE)
+    table["valid_to"] = table["ended_by"].map(ev["date"]).astype(DATE_DTYPE)
+    table["source"] = table["event_id"].map(ev["source"])
+    table["year"] = table["event_id"].map(ev["year"])
+    if border_ids is not None:
+        check_references(
+            pd.Series(list(border_ids)), table["border_id"], "border_id", where
+        )
+        table = table[table["border_id"].isin(border_ids)].reset_index(drop=True)
+    geom = islands.set_index("island_id").geometry
+    lines = []
+    for row in table.itertuples():
+        window = shapely.box(row.min_lon, row.min_lat, row.max_lon, row.max_lat)
+        # the islands of a side are disjoint: collect them, no need to dissolve
+        a = shapely.multipolygons(
+            shapely.get_parts(geom.loc[row.side_a.split(";")].values)
+        )
+        b = shapely.multipolygons(
+            shapely.get_parts(geom.loc[row.side_b.split(";")].values)
+        )
+        try:
+            lines.append(median_line(a, b, window))
+        except ValueError as e:
+            raise KurilsDataError(where, f"{row.border_id}: {e}") from None
+    return gpd.GeoDataFrame(table, geometry=lines, crs="EPSG:4326")

@@ -1,0 +1,148 @@
+"""The one gate between a layer's frame and the page: GeoJSON features with only
+the properties a layer needs, numbered (never keyed by a user's index), no
+brace in any text; and the shape every kurils layer shares (a named
+FeatureGroup holding one GeoJson with a tooltip and, maybe, a popup).
+"""
+
+from __future__ import annotations
+
+import re
+
+import folium
+import geopandas as gpd
+
+from ..style import LINES
+
+__all__ = ["GeoJson", "circle", "geojson_data", "land_layer", "tooltip_layer"]
+
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+
+
+def _brace_free(value):
+    """``value`` with every brace in its text as an HTML character reference."""
+    if isinstance(value, str):
+        return value.translate(_BRACES)
+    if isinstance(value, list):
+        return [_brace_free(v) for v in value]
+    return value
+
+
+def geojson_data(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
+    """A FeatureCollection of only the ``keep`` properties (keeps the page small).
+
+    This is the gate every layer's data passes. Features are numbered 0..n-1, so a
+    frame's index (a user's values) never reaches the page; and no text property
+    carries a brace (text meant as HTML is escaped already; braces anywhere else
+    become character references), so that even a page that a plain folium map
+    renders twice (branca's Jinja pass, see :mod:`kurils.web.offline`) keeps it text.
+    """
+    data = gdf[[*keep, gdf.geometry.name]].reset_index(drop=True).__geo_interface__
+    for feature in data["features"]:
+        feature["properties"] = {
+            k: _brace_free(v) for k, v in feature["properties"].items()
+        }
+    return data
+
+
+# folium writes an element named in a style as "{{'name'}}", for branca's second
+# Jinja pass; kurils pages make no second pass (kurils.web.offline.single_pass).
+_ELEMENT_REF = re.compile(r"\{\{'([A-Za-z_][A-Za-z0-9_]*)'\}\}")
+
+
+class GeoJson(folium.GeoJson):
+    """folium.GeoJson whose styles may name an element (the disputed-land
+    pattern) in a page rendered in one pass, or in two.
+
+    The style keys are JSON that kurils computes (colours, numbers, a pattern);
+    the element reference in them is written out as the element's name.
+    """
+
+    @property
+    def style_map(self) -> dict:
+        return self._style_map
+
+    @style_map.setter
+    def style_map(self, mapping: dict) -> None:
+        def ref(style: str) -> str:
+            return _ELEMENT_REF.sub(r"\1", style)
+
+        self._style_map = {
+            ref(k): ref(v) if k == "default" else v for k, v in mapping.items()
+        }
+
+
+def tooltip_layer(
+    gdf: gpd.GeoDataFrame,
+    keep: list[str],
+    *,
+    name: str,
+    show: bool,
+    control: bool = True,
+    tooltip_style: str = "",
+    popup_width: int | None = None,
+    first: tuple = (),
+    **geojson_options,
+) -> folium.FeatureGroup:
+    """The shape every kurils layer shares: a FeatureGroup named ``name`` (already
+    escaped) holding one GeoJson of the ``keep`` properties, whose ``tooltip``
+    property (escaped HTML) is the tooltip and, with ``popup_width``, whose
+    ``popup`` property is the popup. The GeoJson is also ``group.geojson``.
+    Elements in ``first`` (a fill pattern its style names) come before it."""
+    group = folium.FeatureGroup(name=name, show=show, control=control)
+    for element in first:
+        element.add_to(group)
+    popup = (
+        folium.GeoJsonPopup(["popup"], labels=False, max_width=popup_width)
+        if popup_width
+        else None
+    )
+    group.geojson = GeoJson(
+        geojson_data(gdf, keep),
+        tooltip=folium.GeoJsonTooltip(
+            ["tooltip"], labels=False, sticky=True, style=tooltip_style
+        ),
+        popup=popup,
+        **geojson_options,
+    ).add_to(group)
+    return group
+
+
+def circle(radius: int, weight: int, fill_color: str) -> folium.CircleMarker:
+    return folium.CircleMarker(
+        radius=radius,
+        weight=weight,
+        color="#000000",
+        fill=True,
+        fill_color=fill_color,
+        fill_opacity=1,
+    )
+
+
+def land_layer(
+    gdf: gpd.GeoDataFrame,
+    keep: list[str],
+    *,
+    name: str,
+    show: bool,
+    fill_opacity: float,
+) -> folium.FeatureGroup:
+    """Islands filled by their ``fill`` property (a colour), outlined, dashed
+    where ``dash`` (if kept) says; a base layer, out of the layer control."""
+    outline = LINES["outline"].leaflet()
+    dashed = "dash" in keep
+    return tooltip_layer(
+        gdf,
+        keep,
+        name=name,
+        show=show,
+        control=False,
+        style_function=lambda f: {
+            **outline,
+            "fillColor": f["properties"]["fill"],
+            "fillOpacity": fill_opacity,
+            "dashArray": (f["properties"]["dash"] or None) if dashed else None,
+        },
+        highlight_function=lambda f: {"weight": 3},
+        zoom_on_click=False,
+        smooth_factor=0.5,
+    )
