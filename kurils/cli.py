@@ -60,6 +60,15 @@ def _parser() -> argparse.ArgumentParser:
         help="add a time slider, 1855 to the latest event (2022)",
     )
     when.add_argument("--scenario", default=None, help=_SCENARIO_HELP)
+    m.add_argument(
+        "--scenarios",
+        nargs="*",
+        default=None,
+        metavar="NAME",
+        help="switch between settlement scenarios in the page (all shipped ones,"
+        " or those named; --scenario picks the first shown): holders, zones, cut"
+        " line and a table of what changes hands",
+    )
     m.set_defaults(func=_map)
     f = sub.add_parser(
         "figure",
@@ -215,6 +224,7 @@ def _map(args: argparse.Namespace) -> int:
             date=args.date,
             history=args.history,
             scenario=args.scenario,
+            scenarios=args.scenarios,
         )
     except ValueError as e:
         return _usage_error(e)

@@ -146,7 +146,8 @@ def test_shipped_zones_load_fast_and_carry_the_method(zones):
 
 def test_a_shipped_scenario_reads_the_shipped_zones():
     """An unchanged shipped scenario is read, not computed; a changed one is not
-    taken for the shipped one."""
+    taken for the shipped one; a scenario with a shipped one's holders and cuts,
+    under another id or title (a user's copy), has that one's zones."""
     four = {s.id: s for s in kurils.scenarios()}["four_groups"]
     start = time.perf_counter()
     z = kurils.maritime_zones(four)
@@ -155,9 +156,17 @@ def test_a_shipped_scenario_reads_the_shipped_zones():
     assert z.area_km2.tolist() == shipped.area_km2.tolist()
     assert kurils.domain.maritime._shipped_id(four) == "four_groups"
     other = kurils.Scenario(
-        "four_groups", "x", holders={**four.holders, "iturup": "RUS"}
+        "four_groups", "x", holders={**four.holders, "kunashir": "RUS"}
     )
     assert kurils.domain.maritime._shipped_id(other) is None
+    # Iturup kept by Russia: the holdings of "1956 plus Kunashir", not of four_groups
+    plus = kurils.Scenario("mine", "x", holders={**four.holders, "iturup": "RUS"})
+    assert kurils.domain.maritime._shipped_id(plus) == "two_plus_alpha"
+    start = time.perf_counter()
+    z = kurils.maritime_zones(plus)
+    assert time.perf_counter() - start < 5
+    two = kurils.domain.maritime.load_zones("two_plus_alpha")
+    assert z.area_km2.tolist() == two.area_km2.tolist()
 
 
 def test_zones_rebuild_byte_identically(data_dir, tmp_path):

@@ -1,0 +1,90 @@
+// Settlement scenarios: when a scenario's radio button is chosen, recolour the
+// islands (each feature carries fill_<k> and dash_<k> for scenario k; a
+// feature without a fill is not drawn under k: the whole island that k cuts,
+// or the parts of a cut k does not make), show that scenario's maritime zones
+// and cut line, and fill the legend's stakes table. The text arrives escaped
+// (kurils.escape); it is decoded here and shown with textContent, so no value
+// is ever parsed as markup.
+window.kurils = window.kurils || {};
+kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
+    var features = [];
+    islands.eachLayer(function (l) { features.push(l); });
+    var decoder = document.createElement("textarea");
+    function plain(escaped) {
+        decoder.innerHTML = escaped;
+        return decoder.value;
+    }
+    function style(k) {
+        return function (feature) {
+            var p = feature.properties;
+            return {fillColor: p["fill_" + k], fillOpacity: o.fillOpacity,
+                    color: o.outline, weight: o.weight,
+                    dashArray: p["dash_" + k] || null};
+        };
+    }
+    function table(k) {
+        var box = map.getContainer().querySelector(".kurils-legend .kurils-scenario");
+        if (!box) { return; }
+        var s = o.scenarios[k];
+        box.querySelector(".kurils-scenario-title").textContent = plain(s.title);
+        box.querySelector(".kurils-scenario-description").textContent = plain(s.description);
+        var body = box.querySelector("table.kurils-stakes tbody");
+        while (body.firstChild) { body.removeChild(body.firstChild); }
+        s.rows.forEach(function (row) {
+            var tr = document.createElement("tr");
+            var th = document.createElement("th");
+            th.scope = "row";
+            th.textContent = plain(row[0]);
+            var td = document.createElement("td");
+            td.textContent = plain(row[1]);
+            tr.appendChild(th);
+            tr.appendChild(td);
+            body.appendChild(tr);
+        });
+    }
+    function overlaps(a, b) {
+        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    }
+    // a longer table must not run under another control: fold the legend then
+    // (its title stays, a tap opens it), as the page's layout does on a low map
+    function fold() {
+        var box = map.getContainer();
+        var legend = box.querySelector(".kurils-legend");
+        var details = legend && legend.querySelector("details");
+        if (!details || !details.open) { return; }
+        var mine = legend.getBoundingClientRect();
+        box.querySelectorAll(".leaflet-control").forEach(function (c) {
+            var r = c.getBoundingClientRect();
+            if (c !== legend && r.width && r.height && overlaps(mine, r)) {
+                details.open = false;
+            }
+        });
+    }
+    function show(k) {
+        features.forEach(function (l) {
+            var drawn = Boolean(l.feature.properties["fill_" + k]);
+            if (drawn && !islands.hasLayer(l)) { islands.addLayer(l); }
+            if (!drawn && islands.hasLayer(l)) { islands.removeLayer(l); }
+        });
+        islands.options.style = style(k);  // resetStyle() after a hover uses it
+        islands.setStyle(style(k));
+        // each per-scenario layer (zones, cut lines) holds scenario k's part only
+        parts.forEach(function (part) {
+            var group = part[0], children = part[1];
+            Object.keys(children).forEach(function (key) {
+                var child = children[key];
+                if (key === String(k) && !group.hasLayer(child)) { group.addLayer(child); }
+                if (key !== String(k) && group.hasLayer(child)) { group.removeLayer(child); }
+            });
+        });
+        table(k);
+        fold();
+        map.getContainer().setAttribute("data-kurils-scenario", String(k));
+    }
+    map.on("overlayadd", function (e) {
+        for (var i = 0; i < radios.length; i++) {
+            if (e.layer === radios[i][0]) { show(radios[i][1]); }
+        }
+    });
+    show(o.initial);
+};
