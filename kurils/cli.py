@@ -170,6 +170,15 @@ def _stakes(args: argparse.Namespace) -> int:
     print("\nsettlements moved:")
     for row in table.itertuples():
         print(f"  {row.scenario_id}: {row.settlements_moved.replace(';', ', ') or '-'}")
+        # a cut island's people outside its listed settlements: not placed
+        if row.population_unplaced:
+            print(
+                f"    not counted: {row.population_unplaced:,} residents of a cut"
+                " island live outside its listed settlements (side unknown)"
+            )
+        if row.settlements_no_figure:
+            names = row.settlements_no_figure.replace(";", ", ")
+            print(f"    no population figure: {names}")
     return 0
 
 

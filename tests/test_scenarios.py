@@ -190,3 +190,48 @@ def test_figure_of_a_scenario(tmp_path):
     assert main(["figure", "--scenario", "equal_land", "--out", str(out)]) == 0
     assert out.stat().st_size > 50_000
     assert main(["figure", "--scenario", "atlantis", "--out", str(out)]) == 2
+
+
+def test_a_cut_island_counts_the_listed_settlements_on_its_moved_part(table, islands):
+    """Equal split: Iturup's listed settlements (places.csv, by position) lie on
+    the part that stays, so none of its people are counted as moving; those
+    outside the listed settlements are reported, not counted."""
+    places = kurils.load_places()
+    mine = places[places.island_id == "iturup"]
+    s = {s.id: s for s in kurils.scenarios()}["equal_land"]
+    iturup = islands.set_index("island_id").loc["iturup"]
+    moved, stays = split_island(iturup.geometry, s.cuts[0].line)
+    assert not shapely.within(mine.geometry.values, moved).any()
+    assert shapely.within(mine.geometry.values, stays).all()
+    row = table.loc["equal_land"]
+    assert row.settlements_moved == "Yuzhno-Kurilsk;Malokurilskoye"
+    assert row.population_unplaced == iturup.population - mine.population.sum() > 0
+    assert row.settlements_no_figure == ""
+    assert (table.drop("equal_land").population_unplaced == 0).all()
+
+
+def test_settlements_on_a_moved_part_count_their_figures_or_say_they_have_none(
+    islands,
+):
+    """The other side of the same cut moves Kurilsk and Goryachiye Klyuchi: their
+    own figures count, with their year and source; a settlement without a
+    figure is named, not given one."""
+    from kurils.domain.stakes import _people
+
+    places = kurils.load_places()
+    s = {s.id: s for s in kurils.scenarios()}["equal_land"]
+    _, north_east = split_island(
+        islands.set_index("island_id").geometry["iturup"], s.cuts[0].line
+    )
+    out = _people([("iturup", north_east)], islands, places)
+    listed = places[places.island_id == "iturup"].set_index("name_en")
+    assert out["settlements_moved"] == "Kurilsk;Goryachiye Klyuchi"
+    assert out["population_moved"] == listed.population.sum()
+    assert out["population_year"] == "2021"
+    assert out["population_source"] == "hokkaido_np_2021_population"
+    blank = places.assign(
+        population=places.population.mask(places.place_id == "kurilsk")
+    )
+    out = _people([("iturup", north_east)], islands, blank)
+    assert out["population_moved"] == listed.loc["Goryachiye Klyuchi", "population"]
+    assert out["settlements_no_figure"] == "Kurilsk"
