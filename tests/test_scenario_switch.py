@@ -10,6 +10,7 @@ import dataclasses
 import pytest
 
 import kurils
+from kurils.domain.maritime import split_island
 from kurils.style import LINES, PALETTE, ZONE_OPACITY
 
 pytestmark = pytest.mark.browser
@@ -126,6 +127,19 @@ def test_switching_scenarios_updates_colours_zones_and_the_table(page, output_di
     assert unplaced > 0 and table[next(k for k in table if "Not counted" in k)] == (
         f"{unplaced:,}"
     )
+    # each part is under the pointer above the zones, and a search finds it
+    iturup = kurils.load_islands().set_index("island_id").geometry["iturup"]
+    for part in split_island(iturup, shipped["equal_land"].cuts[0].line):
+        inside = part.representative_point()
+        x, y = page.point_of(inside.y, inside.x)
+        page.page.mouse.move(x - 30, y - 30)
+        page.page.mouse.move(x, y)
+        page.page.locator(".leaflet-tooltip", has_text="択捉島").wait_for(timeout=2000)
+    page.page.locator(".leaflet-control-search .search-button").click()
+    box = page.page.locator(".leaflet-control-search input.search-input")
+    box.fill("Etorofu")
+    box.dispatch_event("keyup")  # what typing fires; fill() alone does not
+    assert "Iturup" in page.page.locator(".search-tip").first.inner_text()
     page.page.screenshot(path=str(output_dir / "scenario_switch_equal_land.png"))
 
     _choose(page, shipped["status_quo"].title_en)  # and back: one Iturup, no line

@@ -13,6 +13,7 @@ from kurils import KurilsDataError, Scenario
 from kurils.cli import main
 from kurils.domain.maritime import load_zones, split_island
 from kurils.domain.scenarios import Cut, _area_km2
+from kurils.web.escape import escape_text
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +236,32 @@ def test_settlements_on_a_moved_part_count_their_figures_or_say_they_have_none(
     out = _people([("iturup", north_east)], islands, blank)
     assert out["population_moved"] == listed.loc["Goryachiye Klyuchi", "population"]
     assert out["settlements_no_figure"] == "Kurilsk"
+
+
+def test_map_with_the_scenario_switch_from_the_cli(tmp_path, capsys):
+    """``kurils map --scenarios``: every shipped scenario a radio button, the
+    first shown the one --scenario names; a bad name or a date with it: usage
+    error, nothing written."""
+    out = tmp_path / "switch.html"
+    argv = ["map", "--scenarios", "--scenario", "equal_land", "--lang", "ru"]
+    assert main([*argv, "--out", str(out)]) == 0
+    page = out.read_text("utf-8")
+    for s in kurils.scenarios():  # a radio button each
+        assert f'"{escape_text(s.title_ru)}" : feature_group_' in page
+    assert "kurils.scenarioSwitch(" in page and '"initial":4' in page
+    assert "Суша Японии" in page  # the stakes table's rows, in Russian
+    two = tmp_path / "two.html"
+    assert (
+        main(["map", "--scenarios", "status_quo", "four_groups", "--out", str(two)])
+        == 0
+    )
+    shipped = {s.id: s for s in kurils.scenarios()}
+    page = two.read_text("utf-8")
+    assert f'"{shipped["status_quo"].title_en}" : feature_group_' in page
+    assert shipped["four_groups"].title_en.split("'")[0] in page
+    assert shipped["equal_land"].title_en not in page
+    bad = tmp_path / "bad.html"
+    assert main(["map", "--scenarios", "atlantis", "--out", str(bad)]) == 2
+    assert main(["map", "--scenarios", "--date", "1950-01-01", "--out", str(bad)]) == 2
+    assert not bad.exists()
+    assert "unknown scenario 'atlantis'" in capsys.readouterr().err

@@ -90,15 +90,10 @@ def switch_islands(
         },
         index=islands.index,
     )
-    tips = dict(zip(islands["island_id"], props["tooltip"], strict=True))
     admin = dict(zip(islands["island_id"], islands["administered_by"], strict=True))
-    piece = pd.DataFrame(
-        {
-            "island_id": parts["island_id"].map(escape_text),
-            "search": "",  # the whole island is what a search finds
-            "tooltip": parts["island_id"].map(tips),
-        }
-    )
+    # a part has its island's names: a search finds whichever is on the map
+    same = props.set_axis(islands["island_id"]).loc[parts["island_id"]]
+    piece = same.reset_index(drop=True)
     dashed = LINES["outline_disputed"].dash_array()
     keep = ["island_id", "search", "tooltip"]
     for k, s in enumerate(chosen):
@@ -199,8 +194,8 @@ class ScenarioSwitch(Control):
         parts = ", ".join(
             f"[{group.get_name()}, {{"
             + ", ".join(f'"{k}": {child.get_name()}' for k, child in children.items())
-            + "}]"
-            for group, children in self.parts
+            + f"}}, {'true' if above else 'false'}]"
+            for group, children, above in self.parts
         )
         names = [self.map.get_name(), self.geojson.get_name()]
         return [*names, f"[{radios}]", f"[{parts}]", _json(self.options)]
@@ -278,9 +273,10 @@ def add_switch(m, data, geojson, radios: list, built: dict, fill_opacity: float)
     table = stakes(data.scenarios)
     lines = [x.legend_row(data.lang) for x in LAYERS if x.legend and x.id in built]
     Legend(switch_legend(data.lang, lines), text("legend", data.lang)).add_to(m)
+    # the zones under the islands, the cut lines above them
     parts = [
-        (built[i], built[i].per_scenario)
-        for i in ("scenario_zones", "cut")
+        (built[i], built[i].per_scenario, above)
+        for i, above in (("scenario_zones", False), ("cut", True))
         if i in built
     ]
     options = {

@@ -2,7 +2,8 @@
 // islands (each feature carries fill_<k> and dash_<k> for scenario k; a
 // feature without a fill is not drawn under k: the whole island that k cuts,
 // or the parts of a cut k does not make), show that scenario's maritime zones
-// and cut line, and fill the legend's stakes table. The text arrives escaped
+// and cut line (each part: [group, {k: child}, drawn above the islands]), and
+// fill the legend's stakes table. The text arrives escaped
 // (kurils.escape); it is decoded here and shown with textContent, so no value
 // is ever parsed as markup.
 window.kurils = window.kurils || {};
@@ -60,6 +61,14 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
             }
         });
     }
+    // a layer added (back) is drawn on top: keep the islands over the zones
+    // (their tooltips under the pointer) and the lines marked above them
+    function order() {
+        if (map.hasLayer(islands)) { islands.bringToFront(); }
+        parts.forEach(function (part) {
+            if (part[2] && map.hasLayer(part[0])) { part[0].bringToFront(); }
+        });
+    }
     function show(k) {
         features.forEach(function (l) {
             var drawn = Boolean(l.feature.properties["fill_" + k]);
@@ -77,6 +86,7 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
                 if (key !== String(k) && group.hasLayer(child)) { group.removeLayer(child); }
             });
         });
+        order();
         table(k);
         fold();
         map.getContainer().setAttribute("data-kurils-scenario", String(k));
@@ -85,6 +95,7 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
         for (var i = 0; i < radios.length; i++) {
             if (e.layer === radios[i][0]) { show(radios[i][1]); }
         }
+        order();
     });
     show(o.initial);
 };
