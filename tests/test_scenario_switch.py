@@ -171,3 +171,29 @@ def test_a_users_scenario_title_shows_literally_and_never_runs(open_page, tmp_pa
         assert p.errors == []
     finally:
         p.close()
+
+
+def test_the_stakes_table_speaks_the_page_language(open_page, tmp_path):
+    """Japanese: the table's labels from kurils.i18n, the settlements by their
+    Japanese names (places.csv), the numbers as in kurils.stakes()."""
+    from kurils.i18n import text
+
+    path = kurils.save_map(
+        kurils.build_map(scenarios=["two_plus_alpha"], lang="ja"),
+        tmp_path / "ja.html",
+    )
+    p = open_page(path)
+    try:
+        table = _table(p)
+        row = kurils.stakes(kurils.scenarios()[2:3]).iloc[0]
+        km2 = text("km2", "ja")
+        assert table[text("stakes_land_jpn", "ja")] == f"{row.land_jpn_km2:,.0f} {km2}"
+        places = kurils.load_places().set_index("name_en")
+        names = [
+            places.name_ja[n] if isinstance(places.name_ja[n], str) else n
+            for n in row.settlements_moved.split(";")
+        ]
+        assert table[text("stakes_settlements", "ja")] == ", ".join(names)
+        assert p.errors == []
+    finally:
+        p.close()

@@ -22,7 +22,7 @@ from ..domain.maritime import split_island
 from ..domain.population import load_population_1945
 from ..domain.scenarios import Scenario, resolve_scenario, scenarios
 from ..domain.stakes import stakes
-from ..i18n import text
+from ..i18n import name_column, text
 from ..style import LINES, PALETTE
 from .controls import Control, Legend, _json
 from .escape import escape_text
@@ -126,11 +126,22 @@ def _km2(value: float, lang: str) -> str:
     return f"{value:,.0f} {text('km2', lang)}"
 
 
-def stakes_rows(s: Scenario, row: pd.Series, lang: str, sources: pd.DataFrame) -> dict:
+def _names(joined: str, places: pd.DataFrame, lang: str) -> list[str]:
+    """``;``-joined English settlement names in ``lang`` (English where the
+    places table has no name in it)."""
+    pairs = zip(places["name_en"], places[name_column(lang)], strict=True)
+    local = {en: str(name) for en, name in pairs if pd.notna(name)}
+    return [local.get(n, n) for n in joined.split(";")] if joined else []
+
+
+def stakes_rows(
+    s: Scenario, row: pd.Series, lang: str, sources: pd.DataFrame, places: pd.DataFrame
+) -> dict:
     """The stakes table of one scenario (a row of :func:`kurils.stakes`): its
     title, description and rows of (label, value), every text escaped (the
-    page decodes it and shows it with ``textContent``)."""
-    names = str(row["settlements_moved"]).split(";") if row["settlements_moved"] else []
+    page decodes it and shows it with ``textContent``); settlements named in
+    ``lang`` (from ``places``)."""
+    names = _names(str(row["settlements_moved"]), places, lang)
     ids = [i for i in str(row["population_source"]).split(";") if i]
     cited = "; ".join(
         str(sources.loc[i, "publisher"]) if i in sources.index else i for i in ids
@@ -150,7 +161,7 @@ def stakes_rows(s: Scenario, row: pd.Series, lang: str, sources: pd.DataFrame) -
         ("stakes_unplaced", f"{int(row['population_unplaced']):,}"),
     ]
     if row["settlements_no_figure"]:
-        no_figure = ", ".join(str(row["settlements_no_figure"]).split(";"))
+        no_figure = ", ".join(_names(str(row["settlements_no_figure"]), places, lang))
         rows.append(("stakes_no_figure", no_figure))
     title_ = getattr(s, f"title_{lang}", "") or s.title_en
     return {
@@ -285,7 +296,7 @@ def add_switch(m, data, geojson, radios: list, built: dict, fill_opacity: float)
         "weight": LINES["outline"].width,
         "initial": data.scenarios.index(data.scenario),
         "scenarios": [
-            stakes_rows(s, row, data.lang, data.sources)
+            stakes_rows(s, row, data.lang, data.sources, data.places)
             for s, (_, row) in zip(data.scenarios, table.iterrows(), strict=True)
         ],
     }
