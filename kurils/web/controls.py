@@ -100,8 +100,10 @@ class Layout(Control):
     script = function = "layout"
     #: A map narrower or lower than this (CSS pixels) is small: a phone.
     SMALL_WIDTH, SMALL_HEIGHT = 640, 560
+    #: Space (CSS pixels) kept between the chain, or a control, and the next.
+    MARGIN = 10
 
-    def __init__(self, layers, bounds: list, margin: int = 10) -> None:
+    def __init__(self, layers, bounds: list, margin: int = MARGIN) -> None:
         super().__init__()
         self.layers, self.bounds = layers, bounds
         self.options = {

@@ -24,7 +24,7 @@ from ..domain.scenarios import Scenario, resolve_scenario, scenarios
 from ..domain.stakes import stakes
 from ..i18n import name_column, text
 from ..style import LINES, PALETTE
-from .controls import Control, Legend, _json
+from .controls import Control, Layout, Legend, _json
 from .escape import escape_text
 from .geojson import land_layer
 from .popups import island_search, island_tooltip
@@ -295,6 +295,10 @@ def add_switch(m, data, geojson, radios: list, built: dict, fill_opacity: float)
         "outline": LINES["outline"].color,
         "weight": LINES["outline"].width,
         "initial": data.scenarios.index(data.scenario),
+        # the legend's body scrolls in the room under the controls above it,
+        # down to this height (CSS pixels); below it, the legend folds
+        "margin": Layout.MARGIN,
+        "minBody": 120,
         "scenarios": [
             stakes_rows(s, row, data.lang, data.sources, data.places)
             for s, (_, row) in zip(data.scenarios, table.iterrows(), strict=True)

@@ -46,20 +46,30 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
     function overlaps(a, b) {
         return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     }
-    // a longer table must not run under another control: fold the legend then
-    // (its title stays, a tap opens it), as the page's layout does on a low map
-    function fold() {
+    // a longer table must not run under another control: the legend's body
+    // scrolls in the room left under the controls above it, and folds (its
+    // title stays, a tap opens it) when that room is too small
+    function fit() {
         var box = map.getContainer();
         var legend = box.querySelector(".kurils-legend");
         var details = legend && legend.querySelector("details");
         if (!details || !details.open) { return; }
-        var mine = legend.getBoundingClientRect();
+        var body = legend.querySelector(".kurils-legend-body");
+        body.style.maxHeight = "";
+        var mine = legend.getBoundingClientRect(), limit = null;
         box.querySelectorAll(".leaflet-control").forEach(function (c) {
             var r = c.getBoundingClientRect();
             if (c !== legend && r.width && r.height && overlaps(mine, r)) {
-                details.open = false;
+                limit = Math.max(limit === null ? r.bottom : limit, r.bottom);
             }
         });
+        if (limit === null) { return; }
+        var room = body.clientHeight - (limit + o.margin - mine.top);
+        if (room < o.minBody) {
+            details.open = false;
+        } else {
+            body.style.maxHeight = room + "px";
+        }
     }
     // a layer added (back) is drawn on top: keep the islands over the zones
     // (their tooltips under the pointer) and the lines marked above them
@@ -88,7 +98,7 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
         });
         order();
         table(k);
-        fold();
+        fit();
         map.getContainer().setAttribute("data-kurils-scenario", String(k));
     }
     map.on("overlayadd", function (e) {
@@ -97,5 +107,7 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
         }
         order();
     });
+    var details = map.getContainer().querySelector(".kurils-legend details");
+    if (details) { details.addEventListener("toggle", fit); }
     show(o.initial);
 };
