@@ -238,9 +238,15 @@ def _map(args: argparse.Namespace) -> int:
     except ValueError as e:
         return _usage_error(e)
     path = save_map(m, args.out)
-    print(
-        f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB, view {args.view}, lang {args.lang})"
+    shown = (
+        "scenario switch"
+        if args.scenarios is not None
+        else f"scenario {args.scenario}"
+        if args.scenario
+        else f"view {args.view}"
     )
+    size = path.stat().st_size / 1e6
+    print(f"wrote {path} ({size:.2f} MB, {shown}, lang {args.lang})")
     return 0
 
 

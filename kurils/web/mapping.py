@@ -404,5 +404,7 @@ def build_map(
         options = _slider_options(data.timeline, lang)
         TimeSlider(m, base.geojson, built["borders"].geojson, options).add_to(m)
     Attribution(attribution_html(lang)).add_to(m)
-    Layout(layer_control, _chain_frame(data.islands)).add_to(m)  # last: it measures
+    # last: it measures the controls added before it
+    frame = _chain_frame(data.islands)
+    Layout(layer_control, frame, scroll_legend=bool(switch)).add_to(m)
     return m

@@ -295,10 +295,9 @@ def add_switch(m, data, geojson, radios: list, built: dict, fill_opacity: float)
         "outline": LINES["outline"].color,
         "weight": LINES["outline"].width,
         "initial": data.scenarios.index(data.scenario),
-        # the legend's body scrolls in the room under the controls above it,
-        # down to this height (CSS pixels); below it, the legend folds
+        # the legend's body scrolls in the room under the controls above it
         "margin": Layout.MARGIN,
-        "minBody": 120,
+        "minBody": Layout.LEGEND_MIN_BODY,
         "scenarios": [
             stakes_rows(s, row, data.lang, data.sources, data.places)
             for s, (_, row) in zip(data.scenarios, table.iterrows(), strict=True)

@@ -43,32 +43,13 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
             body.appendChild(tr);
         });
     }
-    function overlaps(a, b) {
-        return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-    }
     // a longer table must not run under another control: the legend's body
-    // scrolls in the room left under the controls above it, and folds (its
+    // scrolls in the room left (kurils.fitLegend), or the legend folds (its
     // title stays, a tap opens it) when that room is too small
     function fit() {
-        var box = map.getContainer();
-        var legend = box.querySelector(".kurils-legend");
-        var details = legend && legend.querySelector("details");
-        if (!details || !details.open) { return; }
-        var body = legend.querySelector(".kurils-legend-body");
-        body.style.maxHeight = "";
-        var mine = legend.getBoundingClientRect(), limit = null;
-        box.querySelectorAll(".leaflet-control").forEach(function (c) {
-            var r = c.getBoundingClientRect();
-            if (c !== legend && r.width && r.height && overlaps(mine, r)) {
-                limit = Math.max(limit === null ? r.bottom : limit, r.bottom);
-            }
-        });
-        if (limit === null) { return; }
-        var room = body.clientHeight - (limit + o.margin - mine.top);
-        if (room < o.minBody) {
+        var details = map.getContainer().querySelector(".kurils-legend details");
+        if (details && !kurils.fitLegend(map, o.margin, o.minBody)) {
             details.open = false;
-        } else {
-            body.style.maxHeight = room + "px";
         }
     }
     // a layer added (back) is drawn on top: keep the islands over the zones
