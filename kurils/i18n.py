@@ -38,7 +38,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "ja": "クリル列島・南クリル：ロシアの立場",
     },
     "group_view": {"en": "Point of view", "ru": "Точка зрения", "ja": "視点"},
-    "group_scenario": {"en": "Scenario", "ru": "Вариант", "ja": "案"},
+    "group_scenario": {"en": "Scenario", "ru": "Вариант", "ja": "解決案"},
     "group_layers": {"en": "Layers", "ru": "Слои", "ja": "レイヤー"},
     "view_neutral": {
         "en": "Neutral (as most atlases)",
@@ -181,18 +181,18 @@ _TEXT: dict[str, dict[str, str]] = {
     "stakes_land": {"en": "Land", "ru": "Суша", "ja": "陸地"},
     "stakes_table": {
         "en": "The four groups' land to each side; what changes hands",
-        "ru": "Суша четырёх групп каждой стороне; что переходит",
+        "ru": "Суша четырёх групп по сторонам; что переходит к другой стороне",
         "ja": "四島の陸地の帰属と、帰属が変わるもの",
     },
     "stakes_land_jpn": {
         "en": "Land to Japan",
-        "ru": "Суша Японии",
-        "ja": "日本の陸地",
+        "ru": "Суша — Японии",
+        "ja": "日本側の陸地",
     },
     "stakes_land_rus": {
         "en": "Land to Russia",
-        "ru": "Суша России",
-        "ja": "ロシアの陸地",
+        "ru": "Суша — России",
+        "ja": "ロシア側の陸地",
     },
     "stakes_unplaced": {
         "en": "Not counted: residents of the cut island outside its listed settlements",

@@ -249,7 +249,7 @@ def test_map_with_the_scenario_switch_from_the_cli(tmp_path, capsys):
     for s in kurils.scenarios():  # a radio button each
         assert f'"{escape_text(s.title_ru)}" : feature_group_' in page
     assert "kurils.scenarioSwitch(" in page and '"initial":4' in page
-    assert "Суша Японии" in page  # the stakes table's rows, in Russian
+    assert "Суша — Японии" in page  # the stakes table's rows, in Russian
     two = tmp_path / "two.html"
     assert (
         main(["map", "--scenarios", "status_quo", "four_groups", "--out", str(two)])
