@@ -7,10 +7,12 @@ zones were built in.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import time
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pyogrio
 import pyproj
@@ -197,3 +199,31 @@ def test_a_users_holdings_are_computed_on_demand_with_progress(islands):
     )
     # neither side's territorial sea reaches past the line into the other's
     assert shapely.area(shapely.intersection(ts["JPN"], ts["RUS"])) < 1e-6
+
+
+def test_a_scenarios_zones_are_computed_once_per_process(monkeypatch, islands):
+    """A page and its stakes table ask for a user's scenario's zones: computed
+    once (the computation replaced here by a stand-in that counts), handed out
+    as copies; a user's own islands are always computed."""
+    from kurils.domain import zones
+
+    calls = []
+
+    def stand_in(holdings, islands, progress):
+        calls.append(holdings)
+        return gpd.GeoDataFrame(
+            {"zone": ["eez"], "holder": ["JPN"]},
+            geometry=[shapely.box(146, 43, 147, 44)],
+            crs="EPSG:4326",
+        )
+
+    monkeypatch.setattr(zones, "_compute", stand_in)
+    monkeypatch.setattr(zones, "_COMPUTED", {})
+    mine = kurils.Scenario("mine", "x", holders={"kunashir": "JPN"})
+    first = zones.compute_zones(mine)
+    first.loc[0, "zone"] = "changed"
+    again = zones.compute_zones(dataclasses.replace(mine, id="other", title_en="y"))
+    assert len(calls) == 1 and again.loc[0, "zone"] == "eez"
+    zones.compute_zones({"kunashir": "JPN", "iturup": "JPN"})
+    zones.compute_zones(mine, islands=islands)
+    assert len(calls) == 3
