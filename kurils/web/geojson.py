@@ -10,8 +10,10 @@ import re
 
 import folium
 import geopandas as gpd
+from branca.element import Element, Figure
 
 from ..style import LINES
+from .shapes import ALPHABET, PathTable, shared
 
 __all__ = ["GeoJson", "circle", "geojson_data", "land_layer", "tooltip_layer"]
 
@@ -49,13 +51,57 @@ def geojson_data(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
 _ELEMENT_REF = re.compile(r"\{\{'([A-Za-z_][A-Za-z0-9_]*)'\}\}")
 
 
-class GeoJson(folium.GeoJson):
-    """folium.GeoJson whose styles may name an element (the disputed-land
-    pattern) in a page rendered in one pass, or in two.
+class _Paths(Element):
+    """The page's :class:`~kurils.shapes.PathTable` and the script that decodes
+    it (``kurils/web/page/shapes.js``), in the page's head. It is written when the
+    head is, after every layer has added its paths."""
 
+    NAME = "kurils_paths"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.table = PathTable()
+
+    def render(self, **kwargs) -> str:
+        from .controls import _json, page_file
+
+        call = f"kurils.paths({_json(ALPHABET)}, {_json(list(self.table.paths))});"
+        return f"<script>{page_file('shapes.js')}{call}</script>"
+
+
+def _page_paths(figure: Figure) -> PathTable:
+    """The path table of ``figure``'s page, added to its head on first use
+    (:class:`kurils.offline.Page` starts each render with a new one)."""
+    paths = figure.header._children.get(_Paths.NAME)
+    if not isinstance(paths, _Paths):
+        paths = _Paths()
+        figure.header.add_child(paths, name=_Paths.NAME)
+    return paths.table
+
+
+class GeoJson(folium.GeoJson):
+    """folium.GeoJson that writes each path once per page, and whose styles may
+    name an element (the disputed-land pattern) in a page rendered in one pass,
+    or in two.
+
+    In a page (a branca Figure) the layer's lines and polygons are written as
+    numbers of paths in the page's table (:mod:`kurils.shapes`): a coastline
+    that five layers draw is in the page once. ``data`` itself stays GeoJSON.
     The style keys are JSON that kurils computes (colours, numbers, a pattern);
     the element reference in them is written out as the element's name.
     """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        if not (self.embed and isinstance(figure, Figure)):
+            super().render(**kwargs)
+            return
+        plain = self.data
+        self.data = shared(plain, _page_paths(figure))
+        try:
+            super().render(**kwargs)
+        finally:
+            self.data = plain
 
     @property
     def style_map(self) -> dict:
