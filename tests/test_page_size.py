@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 
+import folium
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -138,13 +139,10 @@ Object.defineProperty(window, "L", {configurable: true, get: () => leaflet, set:
 """
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("which", BUDGET)
-def test_leaflet_is_given_exactly_each_layers_geojson(
-    browser, maps, pages, which, tmp_path
-):
+def _given_to_leaflet(browser, html: str, tmp_path) -> list:
+    """Every feature geometry Leaflet is given when ``html`` loads."""
     path = tmp_path / "map.html"
-    path.write_text(pages[which], encoding="utf-8")
+    path.write_text(html, encoding="utf-8")
     page = browser.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -152,17 +150,52 @@ def test_leaflet_is_given_exactly_each_layers_geojson(
     page.goto(path.as_uri())
     got = page.evaluate("() => window.kuriltest")
     page.close()
-    want = [
-        f["geometry"]
-        for layer in _geojson_layers(maps[which])
-        for f in layer.data["features"]
-    ]
-
-    def canonical(geometries: list) -> list:
-        return sorted(json.dumps(_floats(g), sort_keys=True) for g in geometries)
-
     assert not errors
-    assert canonical(got) == canonical(want)
+    return _canonical(got)
+
+
+def _wanted(m) -> list:
+    return _canonical(
+        f["geometry"] for layer in _geojson_layers(m) for f in layer.data["features"]
+    )
+
+
+def _canonical(geometries) -> list:
+    return sorted(json.dumps(_floats(g), sort_keys=True) for g in geometries)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("which", BUDGET)
+def test_leaflet_is_given_exactly_each_layers_geojson(
+    browser, maps, pages, which, tmp_path
+):
+    assert _given_to_leaflet(browser, pages[which], tmp_path) == _wanted(maps[which])
+
+
+@pytest.mark.browser
+def test_a_kurils_layer_shares_its_paths_on_a_plain_folium_map(
+    browser, islands, tmp_path
+):
+    """The sharing is the layers' own, not build_map's: a user's folium map with
+    two kurils layers drawing the same islands holds their paths once."""
+    m = folium.Map(tiles=None)
+    survey = islands.assign(responses=range(len(islands)))
+    for name in ("a", "b"):
+        kurils.choropleth_layer(survey, "responses", name=name).add_to(m)
+    html = render_html(m)
+    table = json.loads(_TABLE.search(html)[2])
+    assert (
+        len(table)
+        == len(set(table))
+        == len(
+            {
+                p
+                for f in _geojson_layers(m)[0].data["features"]
+                for p in _paths(f["geometry"])
+            }
+        )
+    )
+    assert _given_to_leaflet(browser, html, tmp_path) == _wanted(m)
 
 
 def _floats(value):

@@ -46,7 +46,7 @@ Examples
 >>> shared({"type": "Feature", "properties": {}, "geometry": ring}, table)
 {'type': 'Feature', 'properties': {}, 'geometry': {'type': 'Paths', 'of': 'Polygon', 'paths': [0]}}
 >>> table.add([[0, 0], [1, 0], [0, 1], [0, 0]]), table.paths
-(0, ('300M_10L_1M_10L_1',))
+(0, ('300M-10L-1M-10L-1',))
 """
 
 from __future__ import annotations
@@ -58,9 +58,10 @@ import numpy as np
 __all__ = ["ALPHABET", "PathTable", "encode_path", "shared"]
 
 #: 32 digits that end a number, then 32 that say another five bits follow:
-#: letters, digits, ``_`` and ``.``, nothing that JSON, HTML or a template
-#: would read (no quote, ``<``, ``&``, backslash or brace).
-ALPHABET = string.digits + string.ascii_letters + "_."
+#: letters, digits, ``-`` and ``.``, nothing that JSON, HTML or a template
+#: would read (no quote, ``<``, ``&``, backslash or brace), nor the ``_``
+#: before the ids that kurils.web.offline renumbers.
+ALPHABET = string.digits + string.ascii_letters + "-."
 _DIGITS = np.frombuffer(ALPHABET.encode("ascii"), np.uint8)
 _DECIMALS = (3, 4, 5, 6, 7)
 
