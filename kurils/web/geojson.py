@@ -13,6 +13,7 @@ import geopandas as gpd
 from branca.element import Element, Figure
 
 from ..style import LINES
+from .controls import _json, page_file
 from .shapes import ALPHABET, PathTable, shared
 
 __all__ = ["GeoJson", "circle", "geojson_data", "land_layer", "tooltip_layer"]
@@ -52,9 +53,10 @@ _ELEMENT_REF = re.compile(r"\{\{'([A-Za-z_][A-Za-z0-9_]*)'\}\}")
 
 
 class _Paths(Element):
-    """The page's :class:`~kurils.shapes.PathTable` and the script that decodes
-    it (``kurils/web/page/shapes.js``), in the page's head. It is written when the
-    head is, after every layer has added its paths."""
+    """The page's :class:`~kurils.web.shapes.PathTable` and the script that
+    decodes it (``kurils/web/page/shapes.js``), in the page's head. branca
+    writes the head after rendering the map, so every layer has added its
+    paths by the time this is written."""
 
     NAME = "kurils_paths"
 
@@ -63,15 +65,13 @@ class _Paths(Element):
         self.table = PathTable()
 
     def render(self, **kwargs) -> str:
-        from .controls import _json, page_file
-
         call = f"kurils.paths({_json(ALPHABET)}, {_json(list(self.table.paths))});"
         return f"<script>{page_file('shapes.js')}{call}</script>"
 
 
 def _page_paths(figure: Figure) -> PathTable:
     """The path table of ``figure``'s page, added to its head on first use
-    (:class:`kurils.offline.Page` starts each render with a new one)."""
+    (:class:`kurils.web.offline.Page` starts each render with a new one)."""
     paths = figure.header._children.get(_Paths.NAME)
     if not isinstance(paths, _Paths):
         paths = _Paths()
@@ -85,7 +85,7 @@ class GeoJson(folium.GeoJson):
     or in two.
 
     In a page (a branca Figure) the layer's lines and polygons are written as
-    numbers of paths in the page's table (:mod:`kurils.shapes`): a coastline
+    numbers of paths in the page's table (:mod:`kurils.web.shapes`): a coastline
     that five layers draw is in the page once. ``data`` itself stays GeoJSON.
     The style keys are JSON that kurils computes (colours, numbers, a pattern);
     the element reference in them is written out as the element's name.

@@ -20,6 +20,7 @@ kurils.paths = function (alphabet, encoded) {
         }
         return out;
     }
+    // features that draw the same path share its array: Leaflet only reads it
     var paths = encoded.map(decode);
     function nested(numbers) {
         return typeof numbers === "number" ? paths[numbers] : numbers.map(nested);
