@@ -5,6 +5,7 @@ exactly the GeoJSON each layer was given. Timings are in benchmarks/."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -228,3 +229,40 @@ def test_an_image_written_once_still_shows_everywhere(browser, pages, tmp_path):
     )
     page.close()
     assert all(i.startswith('url("data:image/png;base64,') for i in images), images
+
+
+@pytest.mark.browser
+def test_a_link_written_once_opens_its_source(browser, maps, pages, tmp_path):
+    """Iturup's popup cites its sources by number in the page; opened, each link
+    goes where the popup's HTML said, in a new tab."""
+    (islands,) = [
+        layer
+        for layer in _geojson_layers(maps["default"])
+        if "popup" in layer.data["features"][0]["properties"]
+    ]
+    (iturup,) = [
+        f["properties"]["popup"]
+        for f in islands.data["features"]
+        if f["properties"]["island_id"] == "iturup"
+    ]
+    want = [html.unescape(u) for u in re.findall(r'<a href="([^"]+)"', iturup)]
+    assert len(want) >= 3 and "data-kurils-link" in pages["default"]
+    path = tmp_path / "map.html"
+    path.write_text(pages["default"], encoding="utf-8")
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    got = page.evaluate(
+        """() => {
+            for (const k of Object.keys(window)) {
+                if (!(window[k] instanceof L.GeoJSON)) continue;
+                window[k].eachLayer(l => {
+                    if (l.feature.properties.island_id === "iturup" && l.feature.properties.popup)
+                        l.fire("click", {latlng: l.getCenter()}, true);
+                });
+            }
+            return [...document.querySelectorAll(".leaflet-popup-content a")]
+                .map(a => [a.getAttribute("href"), a.target, a.rel]);
+        }"""
+    )
+    page.close()
+    assert got == [[u, "_blank", "noopener"] for u in want]
