@@ -5,10 +5,10 @@ after ``make test`` (Chromium from ``apt-get install chromium``). Writes the
 default map, the ``--history`` map and a Leaflet-only page (Leaflet's pinned
 JS and CSS inline, one polygon) to a temporary folder and loads them in turn,
 interleaved, so that other work on the machine weighs on all of them alike.
-A load is timed from navigation to two animation frames after ``load`` (the
-scripts are inline and synchronous: the map is built by ``load``, painted two
-frames later), with the network blocked. Prints each page's size, its median
-and its ratio to the Leaflet-only page's median, with min-max over the runs.
+A load is timed as ``benchmarks/run.py`` times it (from navigation to two
+animation frames after ``load``, network blocked), one run of each page a
+round. Prints each page's size, its median and its ratio to the Leaflet-only
+page's median, with min-max over the runs.
 Further HTML files given on the command line are measured alongside.
 """
 
@@ -16,21 +16,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 from importlib.resources import files
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-]
-PAINTED = (
-    "() => new Promise(r => requestAnimationFrame(() =>"
-    " requestAnimationFrame(() => r(performance.now()))))"
-)
+sys.path.insert(0, str(Path(__file__).parent))
+from run import browser_load
 
 
 def leaflet_only(folder: Path) -> Path:
@@ -50,27 +42,12 @@ def leaflet_only(folder: Path) -> Path:
 
 
 def load_times(paths: list[Path], repeat: int) -> dict[Path, list[float]]:
-    from playwright.sync_api import sync_playwright
-
+    """Each page's load times (ms), ``repeat`` rounds of all pages in turn."""
     times: dict[Path, list[float]] = {p: [] for p in paths}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for _ in range(repeat):
-            for path in paths:
-                page = browser.new_page(viewport={"width": 1280, "height": 860})
-                page.route(
-                    "**/*",
-                    lambda r: (
-                        r.continue_()
-                        if r.request.url.startswith("file:")
-                        else r.abort()
-                    ),
-                )
-                page.goto(path.as_uri(), wait_until="load")
-                times[path].append(page.evaluate(PAINTED))
-                assert page.locator("path.leaflet-interactive").count() > 0, path
-                page.close()
-        browser.close()
+    for _ in range(repeat):
+        seconds = browser_load({str(p): p for p in paths}, repeat=1)
+        for path in paths:
+            times[path].append(seconds[str(path)] * 1000)
     return times
 
 
