@@ -56,8 +56,9 @@ def test_a_catalog_reads_each_shipped_file_once(reads):
 
 def test_every_loader_together_reads_each_file_once(reads):
     """The public functions, called one after the other in a fresh process's
-    state, share the shipped catalog: no file is read twice (before the catalog,
-    load_admin_units alone read sources.csv three times, stakes nine)."""
+    state, share the shipped catalog: no file is read twice, the map and the
+    figure included (before the catalog, load_admin_units alone read sources.csv
+    three times, stakes nine)."""
     catalog._shipped.cache_clear()  # as in a fresh process
     kurils.load_islands()
     kurils.load_admin_units()
@@ -71,6 +72,8 @@ def test_every_loader_together_reads_each_file_once(reads):
     kurils.load_borders()
     kurils.maritime_zones()
     kurils.stakes()
+    kurils.build_map(history=True)
+    kurils.figure(view="japan")
     from kurils.domain.sources import check_bibliography
     from kurils.domain.summary import summary
 

@@ -19,8 +19,9 @@ Examples
 >>> islands.loc[0, "name_en"] = "changed"   # a copy: the catalog keeps its own
 >>> cat.island_table().loc[0, "name_en"]
 'Shumshu'
->>> sorted(cat.island_units().columns)[:2]
-['island_id', 'source']
+>>> mine = cat.raw("places").head(2)  # a user's own places, checked against
+>>> len(Catalog(places=mine).places())  # the shipped islands and sources
+2
 """
 
 from __future__ import annotations
@@ -164,11 +165,16 @@ class Catalog:
         """Table ``name`` as read, every column text (for checks across all tables)."""
         return self._read(name)[0].copy()
 
-    def _cite(self, table: pd.DataFrame, where: str, columns, what=None) -> None:
-        known = self._product("source_ids")
-        for col in columns:
+    def _validated(self, name: str, rules, cited=(), what=None):
+        """Table ``name`` as read, validated against ``rules``, the source ids
+        in its ``cited`` columns checked; and how messages name it."""
+        df, where = self._read(name)
+        table = validate_table(df, rules, where)
+        known = self._product("source_ids") if cited else ()
+        for col in cited:
             label = what or f"source id in {col!r}"
             check_references(table[col], known, label, where)
+        return table, where
 
     # -- the tables -----------------------------------------------------------
     def sources(self) -> pd.DataFrame:
@@ -178,8 +184,7 @@ class Catalog:
     def _make_sources(self) -> pd.DataFrame:
         if isinstance(self._given.get("sources"), pd.Index):
             raise TypeError("this catalog was given source ids, not a sources table")
-        df, where = self._read("sources")
-        table = validate_table(df, schema.SOURCES, where)
+        table, where = self._validated("sources", schema.SOURCES)
         check_urls(table, ["url", "archive_url"], where, "source_id")
         return table.set_index("source_id")
 
@@ -196,9 +201,11 @@ class Catalog:
         return _handed_out(self._product("island_table"))
 
     def _make_island_table(self) -> pd.DataFrame:
-        df, where = self._read("islands")
-        table = validate_table(df, schema.ISLANDS, where)
-        self._cite(table, where, sorted({s for s, _ in schema.ISLANDS.facts.values()}))
+        table, where = self._validated(
+            "islands",
+            schema.ISLANDS,
+            sorted({s for s, _ in schema.ISLANDS.facts.values()}),
+        )
         integrity.check_claims(table, where)
         disputed = table["status"].eq("disputed")
         check_one_series(table, disputed, "population", where, "island_id")
@@ -209,9 +216,9 @@ class Catalog:
         return _handed_out(self._product("island_units"))
 
     def _make_island_units(self) -> pd.DataFrame:
-        df, where = self._read("island_units")
-        links = validate_table(df, schema.ISLAND_UNITS, where)
-        self._cite(links, where, ["source"], "source id")
+        links, where = self._validated(
+            "island_units", schema.ISLAND_UNITS, ["source"], "source id"
+        )
         ids = self._product("island_table")["island_id"]
         check_references(links["island_id"], ids, "island_id", where)
         return links
@@ -243,9 +250,9 @@ class Catalog:
         return _handed_out(self._product("admin_units"))
 
     def _make_admin_units(self) -> pd.DataFrame:
-        df, where = self._read("admin_units")
-        table = validate_table(df, schema.ADMIN_UNITS, where)
-        self._cite(table, where, ("source", "population_source"))
+        table, _ = self._validated(
+            "admin_units", schema.ADMIN_UNITS, ("source", "population_source")
+        )
         links = self._product("island_units")
         links_where = self.where("island_units")
         check_references(links["unit_id"], table["unit_id"], "unit_id", links_where)
@@ -261,9 +268,9 @@ class Catalog:
         return _handed_out(self._product("places"))
 
     def _make_places(self) -> gpd.GeoDataFrame:
-        df, where = self._read("places")
-        table = validate_table(df, schema.PLACES, where)
-        self._cite(table, where, ("coord_source", "population_source"))
+        table, where = self._validated(
+            "places", schema.PLACES, ("coord_source", "population_source")
+        )
         on_island = table["island_id"].notna()
         ids = self._product("island_table")["island_id"]
         check_references(table.loc[on_island, "island_id"], ids, "island_id", where)
@@ -276,9 +283,7 @@ class Catalog:
         return _handed_out(self._product("events"))
 
     def _make_events(self) -> pd.DataFrame:
-        df, where = self._read("events")
-        table = validate_table(df, schema.EVENTS, where)
-        self._cite(table, where, ["source"], "source id")
+        table, where = self._validated("events", schema.EVENTS, ["source"], "source id")
         for col in schema.EVENTS.dates:  # validate_table checked them
             table[col] = as_dates(table[col])
         if not table["date"].is_monotonic_increasing:
@@ -291,9 +296,9 @@ class Catalog:
         return _handed_out(self._product("population_1945"))
 
     def _make_population_1945(self) -> pd.DataFrame:
-        df, where = self._read("population_1945")
-        table = validate_table(df, schema.POPULATION_1945, where)
-        self._cite(table, where, ["source"], "source id")
+        table, where = self._validated(
+            "population_1945", schema.POPULATION_1945, ["source"], "source id"
+        )
         islands = self._product("island_table")
         ids = islands["island_id"]
         check_references(table["island_ids"], ids, "island_id", where, ";")
@@ -306,8 +311,7 @@ class Catalog:
         return _handed_out(self._product("borders"))
 
     def _make_borders(self) -> pd.DataFrame:
-        df, where = self._read("borders")
-        table = validate_table(df, schema.BORDERS, where)
+        table, where = self._validated("borders", schema.BORDERS)
         timeline = self._product("events")
         for col in ("event_id", "ended_by"):
             check_references(table[col], timeline["event_id"], "event_id", where)
@@ -323,8 +327,7 @@ class Catalog:
         return _handed_out(self._product("scenarios"))
 
     def _make_scenarios(self) -> pd.DataFrame:
-        df, where = self._read("scenarios")
-        table = validate_table(df, schema.SCENARIOS, where)
+        table, where = self._validated("scenarios", schema.SCENARIOS)
         unknown = sorted(set(table["source"]) - set(self._product("source_ids")))
         if unknown:
             raise KurilsDataError(where, f"unknown source id: {', '.join(unknown)}")

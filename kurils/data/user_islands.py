@@ -25,8 +25,8 @@ def check_islands_frame(
 ) -> gpd.GeoDataFrame:
     """A user's islands, checked as the loaders check files.
 
-    The frame needs the columns of :data:`kurils.schema.MAP_ISLANDS_REQUIRED`;
-    every other column of :data:`kurils.schema.ISLANDS` it has (and ``area_km2``)
+    The frame needs the columns of :data:`kurils.data.schema.MAP_ISLANDS_REQUIRED`;
+    every other column of :data:`kurils.data.schema.ISLANDS` it has (and ``area_km2``)
     gets the loaders' checks: numbers, ranges, vocabularies, claims. Any CRS
     (reprojected, as ``explore()`` does); polygons in the region, valid unless
     ``validity`` is False (outlines simplified for drawing); unique ids.
@@ -35,7 +35,7 @@ def check_islands_frame(
     -------
     geopandas.GeoDataFrame
         A checked copy in EPSG:4326 with a fresh index, typed columns and every
-        column of :data:`kurils.schema.ISLANDS` (missing optional facts as None);
+        column of :data:`kurils.data.schema.ISLANDS` (missing optional facts as None);
         ``area_km2`` if the frame had it.
     """
     if not isinstance(islands, gpd.GeoDataFrame):

@@ -46,18 +46,17 @@ def check_user_islands(
 ) -> gpd.GeoDataFrame:
     """A user's islands, checked as the loaders check files, for a map or figure.
 
-    The frame needs the columns of :data:`kurils.data.schema.MAP_ISLANDS_REQUIRED`;
-    every other column of :data:`kurils.data.schema.ISLANDS` it has (and ``area_km2``)
-    gets the loaders' checks: numbers, ranges, vocabularies, claims. Any CRS
-    (reprojected, as ``explore()`` does); polygons in the region, valid unless
-    ``validity`` is False (outlines simplified for drawing); unique ids.
+    The catalog checks them (:meth:`kurils.data.catalog.Catalog.user_islands`:
+    which columns, which checks, in
+    :func:`kurils.data.user_islands.check_islands_frame`); here they get their
+    ``area_km2``, computed (in :data:`kurils.EQUAL_AREA_CRS`) if absent.
 
     Returns
     -------
     geopandas.GeoDataFrame
         A checked copy in EPSG:4326 with a fresh index, typed columns, every
-        column of :data:`kurils.data.schema.ISLANDS` (missing optional facts as None)
-        and ``area_km2`` (computed if absent).
+        column of :data:`kurils.data.schema.ISLANDS` (missing optional facts as
+        None) and ``area_km2``.
 
     Examples
     --------
