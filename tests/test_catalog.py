@@ -154,3 +154,33 @@ def test_user_islands_are_checked_by_the_catalog(islands):
     checked = catalog.shipped().user_islands(islands.head(3))
     assert isinstance(checked, gpd.GeoDataFrame)
     assert checked.crs.to_epsg() == 4326
+
+
+def test_every_consumer_checks_a_users_islands_through_the_catalog(
+    islands, monkeypatch
+):
+    """The map, the figure, the zones and the layer builders refuse the same bad
+    islands with the same message, and each asks the catalog to check them."""
+    bad = islands.head(5).copy()
+    bad.loc[2, "status"] = "occupied"
+    asked = []
+    check = Catalog.user_islands
+
+    def counted(self, frame, *args, **kwargs):
+        asked.append(len(frame))
+        return check(self, frame, *args, **kwargs)
+
+    monkeypatch.setattr(Catalog, "user_islands", counted)
+    from kurils.web.labels import labels_layer
+
+    consumers = {
+        "map": lambda: kurils.build_map(islands=bad),
+        "figure": lambda: kurils.figure(islands=bad),
+        "zones": lambda: kurils.maritime_zones({"shikotan": "JPN"}, islands=bad),
+        "layer": lambda: labels_layer(bad),
+    }
+    for name, make in consumers.items():
+        asked.clear()
+        with pytest.raises(KurilsDataError, match=r"^<islands>: column 'status'"):
+            make()
+        assert asked == [5], name
