@@ -40,6 +40,7 @@ class TableSchema:
 
         Examples
         --------
+        >>> from kurils.data.schema import ISLANDS
         >>> s = ISLANDS.restricted(["island_id", "population", "note"], ("island_id",))
         >>> s.columns, s.integer, s.facts
         (('island_id', 'population', 'note'), ('population',), {})
