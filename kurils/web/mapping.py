@@ -321,13 +321,10 @@ def build_map(
         A settlement scenario (or a shipped one's id, see :func:`kurils.domain.scenarios`):
         the islands by who would hold them, its maritime zones, the line of any cut
         and, in the legend, what changes hands (:func:`kurils.domain.stakes`).
-        With ``scenarios``, the one shown first.
     scenarios : True or list of kurils.Scenario or str, optional
-        A page that switches between settlement scenarios (radio buttons):
-        ``True`` for the shipped ones, or a list. The chosen one recolours the
-        islands, shows its zones and cut line, and fills the legend's stakes
-        table (see :mod:`kurils.web.scenario_switch`). The default map stays
-        without them (its page is smaller).
+        A page switching between scenarios (``True``: the shipped ones), each
+        with its holders, zones, cut line and stakes table (see
+        :mod:`kurils.web.scenario_switch`); ``scenario`` is the one shown first.
 
     Returns
     -------
@@ -397,7 +394,6 @@ def build_map(
         options = _slider_options(data.timeline, lang)
         TimeSlider(m, base.geojson, built["borders"].geojson, options).add_to(m)
     Attribution(attribution_html(lang)).add_to(m)
-    # last: it measures the controls added before it
-    frame = _chain_frame(data.islands)
-    Layout(layer_control, frame, scroll_legend=bool(switch)).add_to(m)
+    frame, scroll = _chain_frame(data.islands), bool(switch)
+    Layout(layer_control, frame, scroll_legend=scroll).add_to(m)  # last: it measures
     return m
