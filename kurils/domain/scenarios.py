@@ -9,7 +9,7 @@ scenario does not name keep today's holder; every disputed island must be named.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
@@ -24,6 +24,7 @@ from ..data import schema
 from ..data.catalog import shipped
 from ..data.integrity import transfer_targets
 from ..data.reading import read_table
+from ..data.validate import _rows
 from ..errors import KurilsDataError
 from .maritime import split_island
 from .measurement import EQUAL_AREA_CRS
@@ -74,6 +75,13 @@ class Scenario:
     cuts: tuple[Cut, ...] = ()
 
     def __post_init__(self) -> None:
+        where = f"scenario {self.id!r}"
+        if not isinstance(self.holders, Mapping):
+            raise KurilsDataError(
+                where, "holders: expected a mapping island_id -> holder"
+            )
+        if isinstance(self.cuts, (str, bytes)) or not isinstance(self.cuts, Iterable):
+            raise KurilsDataError(where, "cuts: expected a sequence of kurils Cut")
         # frozen means frozen: a read-only copy, so a cached scenario cannot change
         object.__setattr__(self, "holders", MappingProxyType(dict(self.holders)))
         object.__setattr__(self, "cuts", tuple(self.cuts))
@@ -89,6 +97,12 @@ class Scenario:
             raise KurilsDataError(
                 where, f"missing columns: {', '.join(sorted(missing))}"
             )
+        for col in ("island_id", "holder"):
+            blank = ~df[col].map(lambda v: isinstance(v, str) and v.strip() != "")
+            if blank.any():
+                raise KurilsDataError(
+                    where, f"column {col!r} is not text on {_rows(df, blank)}"
+                )
         dup = df["island_id"][df["island_id"].duplicated()]
         if len(dup):
             raise KurilsDataError(where, f"duplicate island_id: {', '.join(dup)}")
@@ -104,6 +118,8 @@ class Scenario:
 
         islands = load_islands() if islands is None else islands
         where = where or f"scenario {self.id!r}"
+        if kinds := _wrong_kinds(self):
+            raise KurilsDataError(where, "; ".join(kinds))
         known = set(islands["island_id"])
         named = set(self.holders) | {c.island_id for c in self.cuts}
         problems = []
@@ -126,6 +142,34 @@ class Scenario:
         if problems:
             raise KurilsDataError(where, "; ".join(problems))
         return self
+
+
+def _not_text(value) -> str:
+    return "" if isinstance(value, str) else f": expected text, got {value!r}"
+
+
+def _wrong_kinds(s: Scenario) -> list[str]:
+    """What in ``s`` is of the wrong kind (a user may build one by hand), so
+    that the checks after it compare text with text."""
+    fields = ("id", "title_en", "title_ru", "title_ja", "description", "source")
+    out = [f"{f}{_not_text(getattr(s, f))}" for f in fields if _not_text(getattr(s, f))]
+    for iid, holder in s.holders.items():
+        if _not_text(iid):
+            out.append(f"island_id{_not_text(iid)}")
+        elif _not_text(holder):
+            out.append(f"holder of {iid}{_not_text(holder)}")
+    for n, c in enumerate(s.cuts, 1):
+        if not isinstance(c, Cut):
+            out.append(f"cut {n}: expected a kurils Cut, got {c!r}")
+            continue
+        out += [
+            f"cut {n}: {f}{_not_text(getattr(c, f))}"
+            for f in ("island_id", "left", "right")
+            if _not_text(getattr(c, f))
+        ]
+        if not isinstance(c.line, shapely.LineString):
+            out.append(f"cut {n}: line: expected a shapely LineString, got {c.line!r}")
+    return out
 
 
 def _crosses(island, line) -> bool:
