@@ -265,3 +265,80 @@ def test_map_with_the_scenario_switch_from_the_cli(tmp_path, capsys):
     assert main(["map", "--scenarios", "--date", "1950-01-01", "--out", str(bad)]) == 2
     assert not bad.exists()
     assert "unknown scenario 'atlantis'" in capsys.readouterr().err
+
+
+LINE = shapely.LineString([(147.0, 44.5), (148.0, 45.5)])
+FOUR = dict.fromkeys(DISPUTED, "JPN")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Scenario("x", "X", holders="iturup"), "holders: expected a mapping"),
+        (lambda: Scenario("x", "X", holders=None), "holders: expected a mapping"),
+        (lambda: Scenario("x", "X", holders={}, cuts=None), "cuts: expected"),
+        (
+            lambda: Scenario("x", "X", holders={**FOUR, "iturup": None}),
+            "holder of iturup: expected text, got None",
+        ),
+        (
+            lambda: Scenario("x", "X", holders={**FOUR, 3: "JPN"}),
+            "island_id: expected text, got 3",
+        ),
+        (lambda: Scenario("x", "X", holders=FOUR, cuts=("a",)), "cut 1: expected"),
+        (
+            lambda: Scenario("x", "X", holders=FOUR, cuts=(Cut(["iturup"], LINE, "JPN", "RUS"),)),
+            "cut 1: island_id: expected text",
+        ),
+        (
+            lambda: Scenario("x", "X", holders=FOUR, cuts=(Cut("iturup", "LINESTRING (0 0, 1 1)", "JPN", "RUS"),)),
+            "cut 1: line: expected a shapely LineString",
+        ),
+        (lambda: Scenario(None, "X", holders=FOUR), "id: expected text"),
+        (lambda: Scenario("x", None, holders=FOUR), "title_en: expected text"),
+    ],
+)  # fmt: skip
+def test_a_scenario_of_the_wrong_kinds_raises_one_clear_error(make, message):
+    """Wrong kinds anywhere in a user's scenario: one KurilsDataError naming the
+    scenario and the field, never a bare TypeError or AttributeError."""
+    with pytest.raises(KurilsDataError, match=message) as err:
+        make().validate()
+    assert str(err.value).startswith("scenario ")
+
+
+def test_a_scenario_table_with_blank_or_numeric_cells_raises_one_clear_error():
+    with pytest.raises(KurilsDataError, match=r"<DataFrame>.*holder.*row 1"):
+        Scenario.from_table(
+            pd.DataFrame({"island_id": ["iturup"], "holder": [None]}), "x"
+        )
+    with pytest.raises(KurilsDataError, match=r"island_id.*row 1"):
+        Scenario.from_table(pd.DataFrame({"island_id": [1], "holder": ["JPN"]}), "x")
+
+
+def test_stakes_takes_shipped_ids_and_refuses_anything_else(table):
+    by_id = kurils.stakes(["equal_land"]).set_index("scenario_id")
+    pd.testing.assert_frame_equal(by_id, table.loc[["equal_land"]])
+    with pytest.raises(
+        KurilsDataError, match=r"scenarios: item 1: expected a kurils.Scenario"
+    ):
+        kurils.stakes([None])
+
+
+def test_a_cut_island_both_of_whose_parts_move_counts_once_and_whole(table, islands):
+    """Cut Iturup and give both parts to Japan: the whole island moves, as under
+    the four groups: all its residents, its 1945 residents, none unplaced."""
+    eq = {s.id: s for s in kurils.scenarios()}["equal_land"]
+    line = eq.cuts[0].line
+    both = Scenario(
+        "both",
+        "Both parts",
+        holders=eq.holders,
+        cuts=(Cut("iturup", line, "JPN", "JPN"),),
+    )
+    row = kurils.stakes([both]).iloc[0]
+    four = table.loc["four_groups"]
+    assert row.population_unplaced == 0
+    assert row.population_moved == four.population_moved
+    assert row.residents_1945_moved == four.residents_1945_moved
+    assert row.settlements_moved == four.settlements_moved
+    assert abs(row.land_moved_km2 - four.land_moved_km2) < 0.05

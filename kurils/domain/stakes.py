@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import shapely
 
+from ..errors import KurilsDataError
 from .maritime import (
     _shipped_id,
     changed_hands,
@@ -14,7 +15,7 @@ from .maritime import (
     load_zones,
     split_island,
 )
-from .scenarios import Scenario, _area_km2, scenarios
+from .scenarios import Scenario, _area_km2, resolve_scenario, scenarios
 
 __all__ = ["stakes"]
 
@@ -40,12 +41,15 @@ def _moved_land(s: Scenario, islands) -> tuple[dict, dict, list]:
             pieces = [(h, g, _area_km2(g)) for h, g in pieces]
         else:
             pieces = [(s.holders.get(iid, today), None, float(row["area_km2"]))]
-        for holder, geom, km2 in pieces:
+        for holder, _, km2 in pieces:
             if row["status"] == "disputed":
                 per_holder[holder] = per_holder.get(holder, 0.0) + km2
-            if holder != today:
-                moved_km2 += km2
-                moved.append((iid, geom))
+        going = [(g, km2) for h, g, km2 in pieces if h != today]
+        moved_km2 += sum(km2 for _, km2 in going)
+        # a cut island that moves in every part moves whole: its own figures
+        # count, once, as for an island not cut
+        whole = len(going) == len(pieces)
+        moved += [(iid, None)] if going and whole else [(iid, g) for g, _ in going]
     return per_holder, {"land_moved_km2": moved_km2}, moved
 
 
@@ -141,7 +145,7 @@ def _shipped_by_id() -> dict[str, Scenario]:
 
 
 def stakes(
-    scenarios: Iterable[Scenario] | None = None,
+    scenarios: Iterable[Scenario | str] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> pd.DataFrame:
     """One row per scenario: what it moves away from the status quo.
@@ -162,8 +166,12 @@ def stakes(
     ``residents_1945_moved`` (Japanese residents on 15 August 1945 of the groups
     that move whole) with ``residents_1945_source``.
 
-    Shipped scenarios read the precomputed zones; a user's scenario computes its
-    zones (tens of seconds; progress as in :func:`kurils.maritime_zones`).
+    ``scenarios`` are :class:`kurils.Scenario` objects or shipped ids (by
+    default every shipped one); anything else raises
+    :class:`kurils.KurilsDataError`. Shipped scenarios read the precomputed
+    zones; a user's scenario computes its zones (tens of seconds; progress as
+    in :func:`kurils.maritime_zones`). A cut island that moves in every part
+    counts as moving whole.
 
     Examples
     --------
@@ -178,6 +186,14 @@ def stakes(
 
     islands, places = load_islands(), load_places()
     chosen = list(_shipped_by_id().values()) if scenarios is None else list(scenarios)
+    for n, s in enumerate(chosen):
+        if isinstance(s, str):
+            chosen[n] = resolve_scenario(s)
+        elif not isinstance(s, Scenario):
+            raise KurilsDataError(
+                "scenarios",
+                f"item {n + 1}: expected a kurils.Scenario or a shipped id, got {s!r}",
+            )
     rows = []
     for s in chosen:
         s.validate(islands)
