@@ -227,3 +227,24 @@ def test_a_scenarios_zones_are_computed_once_per_process(monkeypatch, islands):
     zones.compute_zones({"kunashir": "JPN", "iturup": "JPN"})
     zones.compute_zones(mine, islands=islands)
     assert len(calls) == 3
+
+
+@pytest.mark.parametrize(
+    ("holdings", "message"),
+    [
+        ({"atlantis": "JPN"}, "holdings: unknown island_id: atlantis"),
+        ({"iturup": "XXX"}, "holdings: unknown holder: iturup: 'XXX'"),
+        ({"iturup": None}, "holdings: unknown holder: iturup: None"),
+        (
+            kurils.Scenario("mine", "Mine", holders={"atlantis": "JPN"}),
+            "scenario 'mine': unknown island_id: atlantis",
+        ),
+    ],
+)
+def test_bad_holdings_raise_one_clear_error_before_any_work(holdings, message):
+    """An unknown island or holder, in a mapping or in a Scenario made by hand
+    and never validated: refused before anything is computed."""
+    seen = []
+    with pytest.raises(kurils.KurilsDataError, match=message):
+        kurils.maritime_zones(holdings, progress=seen.append)
+    assert seen == []

@@ -16,6 +16,7 @@ import pandas as pd
 import pyproj
 import shapely
 
+from ..data import schema
 from ..data.catalog import shipped
 from ..errors import KurilsDataError
 from .measurement import EQUAL_AREA_CRS
@@ -86,13 +87,25 @@ def _holder_table(holdings, islands: gpd.GeoDataFrame) -> tuple[dict, tuple]:
     holders = dict(zip(islands["island_id"], islands["administered_by"], strict=True))
     if holdings is None:
         return holders, ()
-    if hasattr(holdings, "holders"):  # a kurils.Scenario
+    if hasattr(holdings, "holders"):  # a kurils.Scenario, maybe made by hand
+        holdings.validate(islands)
         return {**holders, **holdings.holders}, tuple(holdings.cuts)
     if isinstance(holdings, Mapping):
-        unknown = sorted(set(holdings) - set(holders))
+        unknown = sorted(str(k) for k in holdings if k not in holders)
         if unknown:
             raise KurilsDataError(
                 "holdings", f"unknown island_id: {', '.join(unknown)}"
+            )
+        bad = [
+            f"{k}: {v!r}"
+            for k, v in holdings.items()
+            if not (isinstance(v, str) and v in schema.COUNTRIES)
+        ]
+        if bad:
+            raise KurilsDataError(
+                "holdings",
+                f"unknown holder: {', '.join(sorted(bad))} "
+                f"(use {sorted(schema.COUNTRIES)})",
             )
         return {**holders, **holdings}, ()
     raise KurilsDataError(
