@@ -342,3 +342,13 @@ def test_a_cut_island_both_of_whose_parts_move_counts_once_and_whole(table, isla
     assert row.residents_1945_moved == four.residents_1945_moved
     assert row.settlements_moved == four.settlements_moved
     assert abs(row.land_moved_km2 - four.land_moved_km2) < 0.05
+
+
+def test_the_switch_takes_one_scenario_as_one_not_as_its_letters():
+    """``build_map(scenarios="equal_land")``: a switch of that scenario (it was
+    read letter by letter: "unknown scenario 'e'"); a number: a clear error."""
+    page = kurils.build_map(scenarios="equal_land").get_root().render()
+    title = escape_text(kurils.scenarios()[4].title_en)
+    assert page.count(f'"{title}" : feature_group_') == 1
+    with pytest.raises(ValueError, match="scenarios: expected True or a list"):
+        kurils.build_map(scenarios=3)

@@ -14,6 +14,8 @@ text in JSON and are shown with ``textContent``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -227,7 +229,15 @@ def switch_scenarios(
     >>> chosen, first = switch_scenarios(True, "equal_land")
     >>> len(chosen), first.id
     (5, 'equal_land')
+    >>> [s.id for s in switch_scenarios("equal_land", None)[0]]
+    ['equal_land']
     """
+    if isinstance(which, (str, Scenario)):  # one scenario, not its letters
+        which = [which]
+    if which is not True and not isinstance(which, Iterable):
+        raise ValueError(
+            f"scenarios: expected True or a list of scenarios, got {which!r}"
+        )
     picked = scenarios() if which is True or not list(which) else which
     chosen = [resolve_scenario(s) for s in picked]
     if initial is None:
