@@ -119,3 +119,24 @@ def test_messages_blame_the_file_at_fault(data_dir, tmp_path):
     )
     with pytest.raises(KurilsDataError, match=f'^{quoted}: row 2: .*quote \\(\\"\\)'):
         kurils.load_islands(attributes=quoted)
+
+
+def test_area_of_bad_geometries_is_a_clear_error(islands):
+    """kurils.area_km2 of no CRS, of invalid geometry, of a string: one
+    KurilsDataError (no CRS was geopandas' ValueError, a string an
+    AttributeError, and a bow-tie polygon measured 0 km² without a word)."""
+    import shapely
+
+    few = islands[islands["island_id"].isin(FEW)].reset_index(drop=True)
+    with pytest.raises(KurilsDataError, match="<GeoDataFrame>: no CRS"):
+        kurils.area_km2(few.set_crs(None, allow_override=True))
+    bowtie = shapely.Polygon([(145, 43), (146, 44), (146, 43), (145, 44)])
+    bad = few.set_geometry(
+        [bowtie if i == 1 else g for i, g in enumerate(few.geometry)]
+    )
+    with pytest.raises(
+        KurilsDataError, match="<GeoDataFrame>: invalid geometry on row 2"
+    ):
+        kurils.area_km2(bad)
+    with pytest.raises(KurilsDataError, match="<str>: expected a GeoSeries"):
+        kurils.area_km2("iturup")
