@@ -197,3 +197,29 @@ def test_the_stakes_table_speaks_the_page_language(open_page, tmp_path):
         assert p.errors == []
     finally:
         p.close()
+
+
+def test_scenarios_sharing_a_title_each_keep_a_radio_button(open_page, tmp_path):
+    """A user's scenario titled as a shipped one: the layer control keys its
+    radio buttons by name, so the second was dropped (and the first's button
+    showed the second); now it is numbered, and each button shows its own."""
+    shipped = {s.id: s for s in kurils.scenarios()}
+    quo = shipped["status_quo"].title_en
+    mine = dataclasses.replace(shipped["declaration_1956"], id="mine", title_en=quo)
+    path = kurils.save_map(
+        kurils.build_map(scenarios=["status_quo", mine, "status_quo"]),
+        tmp_path / "same_title.html",
+    )
+    p = open_page(path)
+    try:
+        radios = p.page.locator(".leaflet-control-layers label:has(input[type=radio])")
+        assert radios.all_text_contents() == [f" {quo}", f" {quo} (2)"]
+        radios.nth(1).click()
+        shown = p.page.locator(".folium-map").get_attribute("data-kurils-scenario")
+        assert shown == "1"
+        assert _fills(p, "shikotan")[0][0] == PALETTE["JPN"]
+        radios.nth(0).click()
+        assert _fills(p, "shikotan")[0][0] == PALETTE["RUS"]
+        assert p.errors == []
+    finally:
+        p.close()

@@ -229,7 +229,7 @@ def switch_scenarios(
     >>> chosen, first = switch_scenarios(True, "equal_land")
     >>> len(chosen), first.id
     (5, 'equal_land')
-    >>> [s.id for s in switch_scenarios("equal_land", None)[0]]
+    >>> [s.id for s in switch_scenarios(["equal_land", "equal_land"], None)[0]]
     ['equal_land']
     """
     if isinstance(which, (str, Scenario)):  # one scenario, not its letters
@@ -239,7 +239,9 @@ def switch_scenarios(
             f"scenarios: expected True or a list of scenarios, got {which!r}"
         )
     picked = scenarios() if which is True or not list(which) else which
-    chosen = [resolve_scenario(s) for s in picked]
+    chosen = []
+    for s in map(resolve_scenario, picked):  # each once: one radio button each
+        chosen += [] if s in chosen else [s]
     if initial is None:
         return tuple(chosen), chosen[0]
     first = resolve_scenario(initial)
@@ -279,10 +281,16 @@ def switch_base(data, fill_opacity: float) -> folium.FeatureGroup:
 
 def scenario_radios(m, scenarios: tuple[Scenario, ...], lang: str, first: Scenario):
     """One empty layer per scenario: the layer control's radio buttons."""
-    out = []
+    out, names = [], set()
     for k, s in enumerate(scenarios):
         name = escape_text(getattr(s, f"title_{lang}", "") or s.title_en)
-        group = folium.FeatureGroup(name=name, show=s == first).add_to(m)
+        # the layer control keys its radio buttons by name: a repeated title
+        # would silently drop a scenario, so it is numbered
+        label, n = name, k + 1
+        while label in names:
+            label, n = f"{name} ({n})", n + 1
+        names.add(label)
+        group = folium.FeatureGroup(name=label, show=s == first).add_to(m)
         out.append((group, k))
     return out
 
