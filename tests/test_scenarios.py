@@ -296,6 +296,7 @@ FOUR = dict.fromkeys(DISPUTED, "JPN")
         ),
         (lambda: Scenario(None, "X", holders=FOUR), "id: expected text"),
         (lambda: Scenario("x", None, holders=FOUR), "title_en: expected text"),
+        (lambda: Scenario("x", " ", holders=FOUR), "title_en: empty"),
     ],
 )  # fmt: skip
 def test_a_scenario_of_the_wrong_kinds_raises_one_clear_error(make, message):

@@ -153,6 +153,8 @@ def _wrong_kinds(s: Scenario) -> list[str]:
     that the checks after it compare text with text."""
     fields = ("id", "title_en", "title_ru", "title_ja", "description", "source")
     out = [f"{f}{_not_text(getattr(s, f))}" for f in fields if _not_text(getattr(s, f))]
+    if isinstance(s.title_en, str) and not s.title_en.strip():
+        out.append("title_en: empty (the map and the stakes name a scenario by it)")
     for iid, holder in s.holders.items():
         if _not_text(iid):
             out.append(f"island_id{_not_text(iid)}")
