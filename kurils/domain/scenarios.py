@@ -26,6 +26,7 @@ from ..data.integrity import transfer_targets
 from ..data.reading import read_table
 from ..data.validate import _rows
 from ..errors import KurilsDataError
+from ..i18n import name_columns
 from .maritime import split_island
 from .measurement import EQUAL_AREA_CRS
 
@@ -151,7 +152,7 @@ def _not_text(value) -> str:
 def _wrong_kinds(s: Scenario) -> list[str]:
     """What in ``s`` is of the wrong kind (a user may build one by hand), so
     that the checks after it compare text with text."""
-    fields = ("id", "title_en", "title_ru", "title_ja", "description", "source")
+    fields = ("id", *name_columns("title"), "description", "source")
     out = [f"{f}{_not_text(getattr(s, f))}" for f in fields if _not_text(getattr(s, f))]
     if isinstance(s.title_en, str) and not s.title_en.strip():
         out.append("title_en: empty (the map and the stakes name a scenario by it)")
