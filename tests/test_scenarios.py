@@ -323,6 +323,10 @@ def test_stakes_takes_shipped_ids_and_refuses_anything_else(table):
         KurilsDataError, match=r"scenarios: item 1: expected a kurils.Scenario"
     ):
         kurils.stakes([None])
+    one = kurils.stakes("equal_land").set_index("scenario_id")  # not its letters
+    pd.testing.assert_frame_equal(one, by_id)
+    with pytest.raises(KurilsDataError, match="scenarios: no scenario given"):
+        kurils.stakes([])
 
 
 def test_a_cut_island_both_of_whose_parts_move_counts_once_and_whole(table, islands):

@@ -185,7 +185,11 @@ def stakes(
     from .places import load_places
 
     islands, places = load_islands(), load_places()
+    if isinstance(scenarios, (str, Scenario)):  # one scenario, not its letters
+        scenarios = [scenarios]
     chosen = list(_shipped_by_id().values()) if scenarios is None else list(scenarios)
+    if not chosen:
+        raise KurilsDataError("scenarios", "no scenario given")
     for n, s in enumerate(chosen):
         if isinstance(s, str):
             chosen[n] = resolve_scenario(s)
