@@ -166,7 +166,7 @@ def stakes(
     ``residents_1945_moved`` (Japanese residents on 15 August 1945 of the groups
     that move whole) with ``residents_1945_source``.
 
-    ``scenarios`` are :class:`kurils.Scenario` objects or shipped ids (by
+    ``scenarios`` are :class:`kurils.Scenario` objects or shipped ids (or one; by
     default every shipped one); anything else raises
     :class:`kurils.KurilsDataError`. Shipped scenarios read the precomputed
     zones; a user's scenario computes its zones (tens of seconds; progress as
