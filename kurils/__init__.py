@@ -19,7 +19,7 @@ from .domain.population import load_population_1945
 from .domain.scenarios import Scenario, scenarios
 from .domain.sources import load_sources
 from .domain.stakes import stakes
-from .errors import KurilsDataError
+from .errors import KurilsDataError, OfflineError
 from .export import export  # binds kurils.export to the function, not the module
 
 __version__ = "0.1.0"
@@ -32,7 +32,6 @@ _LAZY = {
     "save_map": "web.offline",
     "render_html": "web.offline",
     "KurilsMap": "web.offline",
-    "OfflineError": "web.offline",
     "choropleth_layer": "web.layers",
     "plot": "figures.plotting",
     "figure": "figures.plotting",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
+import types
 from pathlib import Path
 
 from . import __version__
 from .domain.views import VIEWS
-from .errors import KurilsDataError, escape_controls
+from .errors import KurilsDataError, OfflineError, escape_controls
 from .i18n import LANGS
 
 __all__ = ["main"]
@@ -312,8 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     name) are shown escaped, as ``\\x1b`` or ``\\n``, never sent to the terminal.
     """
     args = _parser().parse_args(argv)
-    from .web.offline import OfflineError
-
+    _defer("requests")
     try:
         return args.func(args)
     except (KurilsDataError, OfflineError) as e:
@@ -322,6 +323,36 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as e:
         _print_error(e)
         return 1
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for a module not imported yet; loads it on first use."""
+
+    def __getattr__(self, attr: str):
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]  # the real module takes its place
+        return getattr(importlib.import_module(self.__name__), attr)
+
+
+def _defer(name: str) -> None:
+    """Let ``import name`` bind a stand-in that loads the module on first use.
+
+    folium imports ``requests`` when it starts (``folium/features.py``) for one
+    thing: a ``GeoJson`` given a URL fetches it. The command never hands folium a
+    URL (its pages are offline), yet requests and urllib3 cost about 30 ms of each
+    ``kurils map``. With the stand-in, folium's ``import requests`` costs nothing,
+    and whatever looks anything up on it (``requests.get``) loads the real module,
+    which a later ``import requests`` then gets. Only the command does this, in its
+    own process; a program that imports kurils keeps its imports as they are.
+
+    Examples
+    --------
+    >>> _defer("json")  # loaded already: nothing changes
+    >>> type(sys.modules["json"]).__name__
+    'module'
+    """
+    if name not in sys.modules:
+        sys.modules[name] = _Deferred(name)
 
 
 def _print_error(error: Exception | str) -> None:

@@ -24,9 +24,7 @@ from typing import NamedTuple
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio
 import shapely
-from pyogrio.raw import write as _ogr_write
 
 from ._atomic import _cleanup_on_signals, replace_folder, staging_folder
 from .data import _resources
@@ -164,6 +162,8 @@ def _geometry_type(geoms: gpd.GeoSeries) -> str:
 
 
 def _write_ogr(frame: pd.DataFrame, path: Path, layer: str, fmt: str) -> None:
+    from pyogrio.raw import write as _ogr_write  # GDAL: loaded for an export only
+
     driver, _, dataset_options, layer_options = FORMATS[fmt]
     names, data, masks = _fields(frame, layer)
     geometry = geometry_type = None
@@ -263,6 +263,8 @@ def licence_text(layers: Sequence[Layer] = LAYERS) -> str:
 
 @contextmanager
 def _gdal_date() -> Iterator[None]:
+    import pyogrio
+
     old = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _GPKG_DATE})
     try:

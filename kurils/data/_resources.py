@@ -26,6 +26,7 @@ __all__ = [
     "data_root",
     "data_version",
     "frozen",
+    "intact",
     "manifest",
     "sha256",
     "shipped",
@@ -148,6 +149,19 @@ def frozen(value):
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def intact(name: str) -> bool:
+    """Whether the shipped file ``name`` is the one the manifest describes (same
+    SHA-256): the build validated it, so a loader need not check it again.
+
+    Examples
+    --------
+    >>> intact("islands.gpkg")
+    True
+    """
+    entry = manifest().get(name)
+    return entry is not None and sha256(shipped(name).read_bytes()) == entry["sha256"]
 
 
 def data_version() -> str:

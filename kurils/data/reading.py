@@ -9,15 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sqlite3
 import warnings
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio  # imported here, not lazily by geopandas on the first load
 
 from ..errors import KurilsDataError
 from . import _resources
+from .gpkg import read_gpkg
 
 __all__ = ["describe", "read_geometry", "read_table"]
 
@@ -115,7 +116,7 @@ def read_geometry(
     try:
         if data is None:
             with _resources.as_file(_resources.shipped(shipped)) as path:
-                gdf = _read_vector(path)
+                gdf = _read_shipped(path)
         else:
             if not Path(data).is_file():
                 raise KurilsDataError(source, "file not found")
@@ -127,11 +128,23 @@ def read_geometry(
     return gdf, source
 
 
+def _read_shipped(path) -> gpd.GeoDataFrame:
+    """A shipped GeoPackage, read without GDAL (:mod:`kurils.data.gpkg`); one that
+    does not read that way goes to pyogrio, which says what is wrong with it."""
+    try:
+        return read_gpkg(path)
+    except (sqlite3.Error, ValueError):
+        return _read_vector(path)
+
+
 #: The layer kurils reads from a file that holds several (its own GeoPackage's).
 LAYER = "islands"
 
 
 def _read_vector(path) -> gpd.GeoDataFrame:
+    # GDAL is loaded for a user's file only: the import alone adds ~50 MB of memory
+    import pyogrio
+
     layers = [str(name) for name in pyogrio.list_layers(path)[:, 0]]
     if len(layers) > 1 and LAYER not in layers:
         raise KurilsDataError(

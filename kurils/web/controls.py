@@ -16,9 +16,10 @@ from importlib.resources import files
 
 from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
-from folium.plugins.search import Search
 from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
+
+from .plugins import SEARCH_CSS, SEARCH_JS
 
 __all__ = [
     "Attribution",
@@ -152,7 +153,7 @@ class IslandSearch(JSCSSMixin, Control):
     ``Search`` loads it; kurils inlines the pinned copy)."""
 
     script, function = "search", "search"
-    default_js, default_css = Search.default_js, Search.default_css
+    default_js, default_css = SEARCH_JS, SEARCH_CSS
 
     def __init__(self, layer, options: dict) -> None:
         super().__init__()

@@ -6,7 +6,6 @@ import folium
 import geopandas as gpd
 import pandas as pd
 from branca.element import Element
-from folium.plugins import Fullscreen, GroupedLayerControl
 from folium.template import Template
 
 from ..domain.admin_units import load_admin_units
@@ -45,6 +44,7 @@ from .layers import (
 )
 from .legend import attribution_html, history_legend, scenario_legend, views_legend
 from .offline import KurilsMap, Page
+from .plugins import Fullscreen, GroupedLayerControl
 from .registry import LAYERS, MapData, web_layers
 from .scenario_layer import scenario_layer
 from .tiles import ALIASES, tile_options

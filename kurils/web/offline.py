@@ -31,6 +31,7 @@ import folium.template
 import jinja2
 
 from .._atomic import write_atomic
+from ..errors import OfflineError
 from ._vendored import asset_text, assets, icon_shim, missing_message
 
 __all__ = [
@@ -51,10 +52,6 @@ _REMOTE = re.compile(
     re.I,
 )
 _CSS_REMOTE = re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I)
-
-
-class OfflineError(RuntimeError):
-    """A page would still need the network (an asset kurils does not ship)."""
 
 
 class _Verbatim:

@@ -8,12 +8,12 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from folium.plugins import StripePattern
 
 from ..i18n import text
 from ..style import HATCH, LINES, PALETTE, ZONE_OPACITY
 from .escape import escape_text
 from .geojson import tooltip_layer
+from .plugins import StripePattern
 
 __all__ = ["DRAW_TOLERANCE", "claimed_by_both", "zones_layer"]
 
