@@ -18,6 +18,7 @@ import pandas as pd
 import shapely
 
 from ..data import _resources, schema
+from ..data.derived import remembered
 from ..data.reading import read_table
 from ..data.validate import check_references, validate_table
 from ..errors import KurilsDataError
@@ -31,6 +32,9 @@ DEFAULT_LINES = ("shimoda_1855", "line_of_control_1945")
 
 # Spacing of the coastline samples the median line is built from (degrees, ~400 m).
 _SAMPLE = 0.005
+# The name under which median lines are stored (kurils.data.derived): a new
+# version whenever median_line() would draw a line differently.
+_METHOD = "median_line/1"
 
 
 def median_line(side_a, side_b, window) -> shapely.LineString | shapely.MultiLineString:
@@ -110,7 +114,9 @@ def load_borders(
     timeline : DataFrame, optional
         As :func:`kurils.events` returns; loaded if not given.
     border_ids : list of str, optional
-        Compute only these lines (each takes a Voronoi diagram of two coasts).
+        Only these lines. Each is a Voronoi diagram of two coasts (about 50 ms);
+        for the shipped coastlines it was computed at data-build time and is read
+        from ``geodata/derived.gpkg`` (:mod:`kurils.data.derived`).
 
     Returns
     -------
@@ -169,7 +175,15 @@ def load_borders(
             shapely.get_parts(geom.loc[row.side_b.split(";")].values)
         )
         try:
-            lines.append(median_line(a, b, window))
+            # stored at data-build time for the shipped coasts (a Voronoi diagram
+            # each, ~50 ms); computed for any other coasts
+            lines.append(
+                remembered(
+                    _METHOD,
+                    (a, b, window, _SAMPLE),
+                    lambda a=a, b=b, window=window: median_line(a, b, window),
+                )
+            )
         except ValueError as e:
             raise KurilsDataError(where, f"{row.border_id}: {e}") from None
     return gpd.GeoDataFrame(table, geometry=lines, crs="EPSG:4326")
