@@ -6,9 +6,9 @@ data (``make data`` does all of it; on its own it takes a few seconds)::
     .venv/bin/python geodata/build_derived.py
 
 It runs kurils' own code under :func:`kurils.data.derived.recording`: every
-treaty line of ``borders.csv`` (:func:`kurils.load_borders`), and the maps that
-draw the maritime zones (today's, and each shipped scenario's), which simplify
-them for drawing and overlay the sea both sides claim. Each result is written
+treaty line of ``borders.csv`` (:func:`kurils.load_borders`), and the maps
+(today's, and each shipped scenario's), which simplify the islands, districts
+and maritime zones for drawing and overlay the sea both sides claim. Each result is written
 under its key (the SHA-256 of what is computed and of its inputs), so that the
 loaders find it instead of computing it; any other input (a user's islands) is
 computed as before. Rerun it whenever islands.gpkg, zones.gpkg or one of those
@@ -68,7 +68,8 @@ def manifest_entry(out: gpd.GeoDataFrame) -> dict:
         "licence": "ODbL-1.0",
         "attribution": "© OpenStreetMap contributors (coastlines); kurils contributors",
         "source": "computed by kurils from islands.gpkg and zones.gpkg (treaty "
-        "lines, the maritime zones as drawn), each under the SHA-256 of its inputs",
+        "lines; islands, districts and maritime zones as drawn), each under the "
+        "SHA-256 of its inputs",
         "build": "geodata/build_derived.py",
         "crs": "EPSG:4326",
         "format": "GeoPackage 1.2, layer derived",

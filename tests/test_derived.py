@@ -24,7 +24,7 @@ import kurils
 from kurils.data import _resources, derived
 from kurils.data.gpkg import read_gpkg
 from kurils.domain import borders
-from kurils.web import zones_layer
+from kurils.web import drawing, zones_layer
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -62,6 +62,7 @@ def test_shipped_data_computes_nothing(monkeypatch):
     monkeypatch.setattr(borders, "median_line", refuse)
     monkeypatch.setattr(zones_layer, "_draw", refuse)
     monkeypatch.setattr(zones_layer, "_polygons", refuse)
+    monkeypatch.setattr(drawing, "_drawn", refuse)  # the outlines, simplified
     lines = kurils.load_borders()
     assert len(lines) == 5 and not lines.geometry.is_empty.any()
     kurils.build_map()  # today's zones and the sea both claim

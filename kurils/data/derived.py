@@ -1,9 +1,10 @@
 """Geometry computed from the shipped data, stored at data-build time.
 
 Some results depend only on geometry that never changes for the shipped data:
-the treaty lines (a Voronoi diagram of two coasts each, about 50 ms a line) and
-the maritime zones as the map draws them (simplified, and the sea both sides
-claim, about 250 ms). ``geodata/derived.gpkg`` holds each such result under a key:
+the treaty lines (a Voronoi diagram of two coasts each, about 50 ms a line), the
+outlines of the islands and districts as the map draws them (simplified and
+rounded, about 40 ms) and the maritime zones as drawn (simplified, and the sea
+both sides claim, about 250 ms). ``geodata/derived.gpkg`` holds each such result under a key:
 the SHA-256 of what was computed (its name) and of every input (WKB of each
 geometry, the text of each parameter). :func:`remembered` hands out the stored
 result when the key is there and computes it otherwise (a user's islands, a
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from types import MappingProxyType
 
@@ -26,7 +27,7 @@ import shapely
 from . import _resources
 from .gpkg import read_gpkg
 
-__all__ = ["DERIVED", "key", "recording", "remembered"]
+__all__ = ["DERIVED", "key", "recording", "remembered", "remembered_each"]
 
 #: The shipped file of stored results (a GeoPackage, layer ``derived``).
 DERIVED = "derived.gpkg"
@@ -86,12 +87,40 @@ def remembered(
     >>> remembered("example/1", (shapely.Point(0, 0),), lambda: shapely.Point(0, 0).buffer(1)).area > 3
     True
     """
-    k = key(kind, inputs)
+    (result,) = remembered_each(kind, [inputs], lambda rows: [compute()])
+    return result
+
+
+def remembered_each(
+    kind: str,
+    inputs: Sequence[tuple],
+    compute: Callable[[list[int]], Sequence[shapely.Geometry]],
+) -> list[shapely.Geometry]:
+    """:func:`remembered` for many inputs at once: ``compute(rows)`` gets the
+    positions of those without a stored result, and returns theirs in that order
+    (so a vectorised computation runs once, on what is missing).
+
+    Examples
+    --------
+    >>> import shapely
+    >>> points = [shapely.Point(0, 0), shapely.Point(5, 5)]
+    >>> out = remembered_each(
+    ...     "example/1", [(p,) for p in points], lambda rows: [points[i].buffer(1) for i in rows]
+    ... )
+    >>> [round(g.centroid.x) for g in out]
+    [0, 5]
+    """
+    keys = [key(kind, i) for i in inputs]
     if _recorder is not None:
-        _recorder[k] = (kind, compute())
-        return _recorder[k][1]
-    found = _stored().get(k)
-    return compute() if found is None else found
+        found = list(compute(list(range(len(keys)))))
+        _recorder.update((k, (kind, g)) for k, g in zip(keys, found, strict=True))
+        return found
+    found = [_stored().get(k) for k in keys]
+    missing = [i for i, g in enumerate(found) if g is None]
+    if missing:
+        for i, g in zip(missing, compute(missing), strict=True):
+            found[i] = g
+    return found
 
 
 @contextlib.contextmanager
