@@ -139,3 +139,19 @@ def test_a_broken_shipped_file_goes_to_pyogrio_s_message(tmp_path, monkeypatch):
     )
     with pytest.raises(kurils.KurilsDataError, match="cannot read as a vector file"):
         kurils.load_islands()
+
+
+def test_shipped_shortcuts_give_what_the_full_checks_give(data_dir):
+    """For shipped files unchanged since the build (same hash as the manifest),
+    load_islands() takes the areas from the manifest and source_ids() reads the
+    ids without checking every URL: both give what the full computation gives."""
+    from kurils.domain.measurement import area_km2
+    from kurils.domain.sources import load_sources, source_ids
+
+    assert _resources.intact("islands.gpkg")
+    islands = kurils.load_islands()
+    computed = area_km2(islands).round(2)
+    assert list(islands["area_km2"]) == list(computed)
+    assert islands["area_km2"].dtype == computed.dtype
+    ids, full = source_ids(None), load_sources().index
+    assert ids.equals(full) and ids.dtype == full.dtype and ids.name == full.name

@@ -263,8 +263,18 @@ def load_islands(
         out[col] = out["island_id"].map(
             mine.groupby("island_id", sort=False)["unit_id"].agg(";".join)
         )
-    out["area_km2"] = area_km2(out).round(2)
+    out["area_km2"] = _areas(out, shipped)
     return out[[*schema.ISLANDS.columns, *schema.ISLANDS_DERIVED, "geometry"]]
+
+
+def _areas(islands: gpd.GeoDataFrame, shipped: bool) -> pd.Series:
+    """Each island's area in km² (2 decimals), computed in the equal-area CRS; for
+    the shipped file, unchanged since the build, the build's own figures from the
+    manifest (the same computation, tested), which spares reprojecting it."""
+    if not shipped:
+        return area_km2(islands).round(2)
+    built = _resources.manifest()[_resources.GEOMETRY]["islands"]
+    return islands["island_id"].map(lambda i: built[i]["area_km2"]).astype(float)
 
 
 def _check_anchors(gdf: gpd.GeoDataFrame, where: str) -> None:
