@@ -577,11 +577,12 @@ README_FOLIUM = """
 
 `kurils/web/plugins.py` holds copies of four classes of folium {folium} (MIT):
 `StripePattern` (`folium/plugins/pattern.py`), `Fullscreen`, `GroupedLayerControl`
-and the asset URLs of `Search`, so that a map need not import `folium.plugins`
+(without its template: the map has its own) and the asset URLs of `Search`, so
+that a map need not import `folium.plugins`
 (which imports all of folium's ~35 plugins and compiles their templates).
 `folium/LICENSE.txt` is folium's licence, copied verbatim from the folium
 {folium} wheel (`{licence}` in its metadata, sha256-pinned); kurils requires
-folium 0.20.x, and `tests/test_imports.py` renders each copy against folium's own.
+folium 0.20.x, and `tests/test_imports.py` checks each copy against folium's own.
 """
 
 

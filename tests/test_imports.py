@@ -131,7 +131,6 @@ def _page(element) -> str:
     [
         ("StripePattern", lambda cls, a, b: cls(angle=-45, color="#123456")),
         ("Fullscreen", lambda cls, a, b: cls(title="<b>", title_cancel="x")),
-        ("GroupedLayerControl", lambda cls, a, b: cls({"g": [a, b]}, False)),
     ],
 )
 def test_vendored_plugins_render_as_folium_s(name, make):
@@ -146,9 +145,46 @@ def test_vendored_plugins_render_as_folium_s(name, make):
     assert getattr(vendored, name).__name__ == name
 
 
+def test_vendored_grouped_control_is_folium_s():
+    """Same state from the same groups (the map renders it with its own
+    template), same assets."""
+    from folium.plugins import GroupedLayerControl as Upstream
+
+    from kurils.web.plugins import GroupedLayerControl
+
+    def state(cls, exclusive):
+        a, b = folium.FeatureGroup(name="a"), folium.FeatureGroup(name="b", show=False)
+        for group in (a, b):
+            group._id = group._name  # the same names in both
+        c = cls({"g": [a, b], "h": [b]}, exclusive, collapsed=False)
+        return c.options, c.grouped_overlays, c.layers_untoggle, a.control
+
+    for exclusive in (True, False):
+        assert state(GroupedLayerControl, exclusive) == state(Upstream, exclusive)
+    assert GroupedLayerControl.default_js == Upstream.default_js
+    assert GroupedLayerControl.default_css == Upstream.default_css
+
+
 def test_vendored_search_assets_are_folium_s():
     from folium.plugins import Search
 
     from kurils.web.plugins import SEARCH_CSS, SEARCH_JS
 
     assert (SEARCH_JS, SEARCH_CSS) == (Search.default_js, Search.default_css)
+
+
+def test_command_leaves_the_cycle_collector_as_it_was(tmp_path):
+    """The command runs without the cycle collector and turns it back on."""
+    import gc
+
+    from kurils.cli import main
+
+    assert gc.isenabled()
+    assert main(["info"]) == 0
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["info"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

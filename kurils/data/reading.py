@@ -101,12 +101,15 @@ def _check_records(text: str, source: str) -> None:
 
 
 def read_geometry(
-    data: PathLike | gpd.GeoDataFrame | None, shipped: str
+    data: PathLike | gpd.GeoDataFrame | None, shipped: str, where: dict | None = None
 ) -> tuple[gpd.GeoDataFrame, str]:
     """Read a vector file (GeoJSON, GeoPackage, ...) into a GeoDataFrame.
 
     Null geometries are kept (pyogrio only warns about unreadable ones), so that
     :func:`kurils.data.validate.validate_geometry` can name the features.
+    ``where`` (shipped files only) keeps the rows whose columns equal its values,
+    with a fresh index (``{"scenario_id": "status_quo"}``: one scenario's zones,
+    read without the others).
     """
     source = describe(data, shipped)
     if isinstance(data, gpd.GeoDataFrame):
@@ -116,7 +119,7 @@ def read_geometry(
     try:
         if data is None:
             with _resources.as_file(_resources.shipped(shipped)) as path:
-                gdf = _read_shipped(path)
+                gdf = _read_shipped(path, where or {})
         else:
             if not Path(data).is_file():
                 raise KurilsDataError(source, "file not found")
@@ -128,13 +131,16 @@ def read_geometry(
     return gdf, source
 
 
-def _read_shipped(path) -> gpd.GeoDataFrame:
+def _read_shipped(path, where: dict) -> gpd.GeoDataFrame:
     """A shipped GeoPackage, read without GDAL (:mod:`kurils.data.gpkg`); one that
     does not read that way goes to pyogrio, which says what is wrong with it."""
     try:
-        return read_gpkg(path)
+        return read_gpkg(path, where)
     except (sqlite3.Error, ValueError):
-        return _read_vector(path)
+        gdf = _read_vector(path)
+    for column, value in where.items():
+        gdf = gdf[gdf[column] == value]
+    return gdf.reset_index(drop=True) if where else gdf
 
 
 #: The layer kurils reads from a file that holds several (its own GeoPackage's).

@@ -110,14 +110,13 @@ def load_zones(scenario_id: str | None = None) -> gpd.GeoDataFrame:
     >>> sorted(z.zone.unique())
     ['contiguous_zone', 'eez', 'territorial_sea']
     """
-    gdf, _ = read_geometry(None, SHIPPED_ZONES)
-    if scenario_id is not None:
-        if scenario_id not in set(gdf["scenario_id"]):
-            raise KurilsDataError(
-                f"kurils/geodata/{SHIPPED_ZONES}",
-                f"no shipped zones for {scenario_id!r}",
-            )
-        gdf = gdf[gdf["scenario_id"] == scenario_id].reset_index(drop=True)
+    # one scenario's rows only: the file holds every scenario's (4 MB)
+    where = None if scenario_id is None else {"scenario_id": scenario_id}
+    gdf, _ = read_geometry(None, SHIPPED_ZONES, where)
+    if scenario_id is not None and not len(gdf):
+        raise KurilsDataError(
+            f"kurils/geodata/{SHIPPED_ZONES}", f"no shipped zones for {scenario_id!r}"
+        )
     gdf.attrs["method"] = METHOD
     return gdf
 

@@ -46,7 +46,8 @@ __all__ = [
 _SCRIPT = re.compile(r'<script src="(?P<url>[^"]+)"></script>')
 _LINK = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')
 # folium ids: a name, an underscore and a uuid4 hex
-_ID = re.compile(r"(?<=_)[0-9a-f]{32}(?![0-9a-f])")
+# (the underscore is matched, not looked behind for: five times faster)
+_ID = re.compile(r"_([0-9a-f]{32})(?![0-9a-f])")
 _REMOTE = re.compile(
     r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""",
     re.I,
@@ -170,14 +171,37 @@ def _drop_unused_jquery(page: str) -> str:
         return page
     end = page.index("</script>", start) + len("</script>")
     rest = page[:start] + page[end:]
-    if re.search(r"(?<![\w.])(?:\$|jQuery)\s*[(.]", _scripts_outside_assets(rest)):
+    if _uses_jquery(_scripts_outside_assets(rest)):
         return page
     return rest
 
 
+# A call or property of jQuery: `$(`, `$.ajax`, `jQuery(` (not `a$(`, not `x.$(`).
+_JQUERY = re.compile(r"(?<![\w.])(?:\$|jQuery)\s*[(.]")
+# The same without the look-behind, which the engine would test at every
+# character of a megabyte of GeoJSON (17 ms); candidates are few.
+_JQUERY_CANDIDATE = re.compile(r"(?:\$|jQuery)\s*[(.]")
+
+
+def _uses_jquery(code: str) -> bool:
+    """Whether ``code`` calls jQuery: :data:`_JQUERY` found, candidates first."""
+    return any(_JQUERY.match(code, m.start()) for m in _JQUERY_CANDIDATE.finditer(code))
+
+
 def _scripts_outside_assets(page: str) -> str:
-    """The page's own scripts, without the vendored libraries."""
-    blocks = re.findall(r"<script>(.*?)</script>", page, flags=re.S)
+    """The page's own scripts, without the vendored libraries.
+
+    Each ``<script>`` block up to the next ``</script>`` (what the regular
+    expression ``<script>(.*?)</script>`` finds, but with ``str.find``: five
+    times faster over a megabyte page).
+    """
+    blocks, at = [], page.find("<script>")
+    while at >= 0:
+        end = page.find("</script>", at + 8)
+        if end < 0:
+            break
+        blocks.append(page[at + 8 : end])
+        at = page.find("<script>", end + 9)
     return "\n".join(b for b in blocks if not b.startswith("/* "))
 
 
@@ -185,7 +209,7 @@ def _renumber(page: str) -> str:
     ids: dict[str, str] = {}
 
     def sub(match: re.Match) -> str:
-        return ids.setdefault(match[0], f"{len(ids):032x}")
+        return "_" + ids.setdefault(match[1], f"{len(ids):032x}")
 
     return _ID.sub(sub, page)
 

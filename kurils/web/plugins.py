@@ -7,7 +7,8 @@ when any one of them is imported, ``folium.plugins.search`` included: a third of
 ``groupedlayercontrol.py`` and ``search.py`` (its asset URLs only; the search
 control itself is kurils' own) at folium 0.20.0 (MIT licence, in
 ``kurils/web/static/folium/LICENSE.txt``; ``pyproject.toml`` pins folium to 0.20.x):
-same templates, names and options, so the page is the same byte for byte.
+same templates (GroupedLayerControl's is the map's own), names and options, so
+the page is the same byte for byte.
 ``tests/test_imports.py`` checks each against the installed folium's.
 """
 
@@ -150,7 +151,9 @@ class Fullscreen(JSCSSMixin, MacroElement):
 
 
 class GroupedLayerControl(JSCSSMixin, MacroElement):
-    """A layer control with groups of overlays (folium 0.20.0's, vendored).
+    """A layer control with groups of overlays (folium 0.20.0's, vendored: its
+    assets and its ``__init__``; the map's control, ``kurils.web.mapping``'s
+    ``_LayerControl``, renders with its own template).
 
     Examples
     --------
@@ -173,32 +176,6 @@ class GroupedLayerControl(JSCSSMixin, MacroElement):
             "https://cdnjs.cloudflare.com/ajax/libs/leaflet-groupedlayercontrol/0.6.1/leaflet.groupedlayercontrol.min.css",
         )
     ]
-
-    _template = Template(
-        """
-        {% macro script(this,kwargs) %}
-
-            L.control.groupedLayers(
-                null,
-                {
-                    {%- for group_name, overlays in this.grouped_overlays.items() %}
-                    {{ group_name|tojson }} : {
-                        {%- for overlaykey, val in overlays.items() %}
-                        {{ overlaykey|tojson }} : {{val}},
-                        {%- endfor %}
-                    },
-                    {%- endfor %}
-                },
-                {{ this.options|tojavascript }},
-            ).addTo({{this._parent.get_name()}});
-
-            {%- for val in this.layers_untoggle %}
-            {{ val }}.remove();
-            {%- endfor %}
-
-        {% endmacro %}
-        """
-    )
 
     def __init__(self, groups, exclusive_groups=True, **kwargs):
         super().__init__()
