@@ -155,3 +155,49 @@ def test_shipped_shortcuts_give_what_the_full_checks_give(data_dir):
     assert islands["area_km2"].dtype == computed.dtype
     ids, full = source_ids(None), load_sources().index
     assert ids.equals(full) and ids.dtype == full.dtype and ids.name == full.name
+
+
+@pytest.mark.parametrize(
+    "name,table",
+    [
+        ("attributes/admin_units.csv", "ADMIN_UNITS"),
+        ("attributes/borders.csv", "BORDERS"),
+        ("attributes/events.csv", "EVENTS"),
+        ("attributes/islands.csv", "ISLANDS"),
+        ("attributes/island_units.csv", "ISLAND_UNITS"),
+        ("attributes/places.csv", "PLACES"),
+        ("attributes/population_1945.csv", "POPULATION_1945"),
+        ("attributes/scenarios.csv", "SCENARIOS"),
+        ("attributes/sources.csv", "SOURCES"),
+    ],
+)
+def test_shipped_tables_pass_every_check_they_skip(name, table):
+    """A shipped table whose hash matches the manifest is typed without its checks
+    (read_table marks it): here it goes through every check, and both ways give
+    the same frame. A DataFrame a caller hands in is never marked."""
+    from kurils.data import schema
+    from kurils.data.reading import read_table
+    from kurils.data.validate import validate_table
+
+    rules = getattr(schema, table)
+    df, where = read_table(None, name)
+    assert df.attrs.get(schema.SHIPPED_INTACT) is True
+    trusted = validate_table(df, rules, where)
+    full = df.copy()
+    full.attrs.clear()
+    checked = validate_table(full, rules, where)
+    pd.testing.assert_frame_equal(trusted, checked, check_exact=True)
+    assert trusted.attrs == {} == checked.attrs
+    again, _ = read_table(df, name)  # handed in as a frame: checked in full
+    assert schema.SHIPPED_INTACT not in again.attrs
+
+
+def test_a_marked_frame_from_a_caller_is_still_checked():
+    from kurils.data import schema
+    from kurils.data.reading import read_table
+
+    df, _ = read_table(None, "attributes/islands.csv")
+    df.loc[1, "island_id"] = df.loc[0, "island_id"]  # a check a trusted file skips
+    with pytest.raises(kurils.KurilsDataError, match="duplicate island_id"):
+        kurils.load_island_table(attributes=df)  # the mark does not come along
+    assert df.attrs.get(schema.SHIPPED_INTACT) is True

@@ -19,6 +19,7 @@ import pandas as pd
 from ..errors import KurilsDataError
 from . import _resources
 from .gpkg import read_gpkg
+from .schema import SHIPPED_INTACT
 
 __all__ = ["describe", "read_geometry", "read_table"]
 
@@ -52,7 +53,9 @@ def read_table(
     """
     source = describe(data, shipped)
     if isinstance(data, pd.DataFrame):
-        return data.copy(), source
+        df = data.copy()
+        df.attrs.pop(SHIPPED_INTACT, None)  # only the shipped file is trusted
+        return df, source
     if data is not None and not isinstance(data, (str, os.PathLike)):
         raise KurilsDataError(source, "expected a file path or a DataFrame")
     try:
@@ -65,6 +68,10 @@ def read_table(
             raise ValueError("contains NUL bytes; not a CSV text file")
         _check_records(text, source)
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        if data is None:
+            entry = _resources.manifest().get(shipped)
+            if entry is not None and _resources.sha256(raw) == entry["sha256"]:
+                df.attrs[SHIPPED_INTACT] = True
     except KurilsDataError:
         raise
     except FileNotFoundError:
