@@ -460,6 +460,9 @@ LocateControl) puts in `<script src>` / `<link href>` tags.
 
 CSS files named `*.inline*.css` had their relative `url(...)` images replaced
 by `data:` URIs, so every shipped CSS file is self-contained.
+When a page inlines a stylesheet, an image it uses more than once is written
+once, as a custom property of `:root` (`kurils.web.offline`); the shipped file
+is unchanged.
 
 `extras` in `assets.json` lists generated helper files with no folium URL:
 `leaflet/leaflet.icon-default.inline.js` sets Leaflet's default marker icon

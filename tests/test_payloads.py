@@ -297,3 +297,36 @@ def test_figure_never_runs_or_parses_user_text(islands, tmp_path):
         out = tmp_path / "fig.svg"
         kurils.save_figure(kurils.figure(islands=mine), out)
         assert out.stat().st_size > 10_000 and not folder.exists()
+
+
+def test_a_source_url_carrying_a_payload_stays_text(data, browser, tmp_path):
+    """A page writes each cited http(s) URL once, in a table its links name by
+    number (kurils.web.links): a URL carrying a payload stays text there, in a
+    kurils page, in a plain folium page (two passes) and, opened, in the link."""
+    folder = tmp_path / "ran"
+    function, frames = LAYER_CASES["islands_layer"](data)
+    for i, payload in enumerate(payloads(folder)):
+        url = f"https://example.org/?q={payload}"
+        mine = {**frames, "sources": frames["sources"].assign(url=url)}
+        pages = [_kurils_page(function(**mine)), _folium_page(function(**mine))]
+        for page in pages:
+            assert MARKER not in page and "data-kurils-link" in page
+        assert not folder.exists(), "a payload ran Python"
+        path = tmp_path / f"links{i}.html"
+        path.write_text(pages[0], encoding="utf-8")
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        hrefs = page.evaluate(
+            """() => {
+                for (const k of Object.keys(window)) {
+                    if (!(window[k] instanceof L.GeoJSON)) continue;
+                    window[k].eachLayer(l => l.feature.properties.island_id === "iturup"
+                        && l.fire("click", {latlng: l.getCenter()}, true));
+                }
+                return [window.__xss, ...[...document.querySelectorAll(
+                    ".leaflet-popup-content a")].map(a => a.getAttribute("href"))];
+            }"""
+        )
+        page.close()
+        assert hrefs[0] is None and len(hrefs) > 1
+        assert set(hrefs[1:]) == {url}

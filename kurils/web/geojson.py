@@ -10,8 +10,12 @@ import re
 
 import folium
 import geopandas as gpd
+from branca.element import Element, Figure
 
 from ..style import LINES
+from .controls import _json, page_file
+from .links import LinkTable, linked
+from .shapes import ALPHABET, PathTable, shared
 
 __all__ = ["GeoJson", "circle", "geojson_data", "land_layer", "tooltip_layer"]
 
@@ -49,13 +53,63 @@ def geojson_data(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
 _ELEMENT_REF = re.compile(r"\{\{'([A-Za-z_][A-Za-z0-9_]*)'\}\}")
 
 
-class GeoJson(folium.GeoJson):
-    """folium.GeoJson whose styles may name an element (the disputed-land
-    pattern) in a page rendered in one pass, or in two.
+class _Shared(Element):
+    """What the page's layers share: the table of their paths
+    (:class:`~kurils.web.shapes.PathTable`) and of their links
+    (:class:`~kurils.web.links.LinkTable`), with the scripts that read them
+    (``kurils/web/page/shapes.js``, ``links.js``), in the page's head. branca
+    writes the head after rendering the map, so every layer has added its
+    paths and links by the time this is written."""
 
+    NAME = "kurils_shared"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths, self.links = PathTable(), LinkTable()
+
+    def render(self, **kwargs) -> str:
+        paths = f"kurils.paths({_json(ALPHABET)}, {_json(list(self.paths.paths))});"
+        out = f"<script>{page_file('shapes.js')}{paths}</script>"
+        if self.links.urls:
+            links = f"kurils.links({_json(list(self.links.urls))});"
+            out += f"<script>{page_file('links.js')}{links}</script>"
+        return out
+
+
+def _shared(figure: Figure) -> _Shared:
+    """The shared tables of ``figure``'s page, added to its head on first use
+    (:class:`kurils.web.offline.Page` starts each render with new ones)."""
+    shared = figure.header._children.get(_Shared.NAME)
+    if not isinstance(shared, _Shared):
+        shared = _Shared()
+        figure.header.add_child(shared, name=_Shared.NAME)
+    return shared
+
+
+class GeoJson(folium.GeoJson):
+    """folium.GeoJson that writes each path once per page, and whose styles may
+    name an element (the disputed-land pattern) in a page rendered in one pass,
+    or in two.
+
+    In a page (a branca Figure) the layer's lines and polygons are written as
+    numbers of paths in the page's table (:mod:`kurils.web.shapes`): a coastline
+    that five layers draw is in the page once; so is each source's link
+    (:mod:`kurils.web.links`). ``data`` itself stays as it was.
     The style keys are JSON that kurils computes (colours, numbers, a pattern);
     the element reference in them is written out as the element's name.
     """
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        if not (self.embed and isinstance(figure, Figure)):
+            super().render(**kwargs)
+            return
+        plain, tables = self.data, _shared(figure)
+        self.data = linked(shared(plain, tables.paths), tables.links)
+        try:
+            super().render(**kwargs)
+        finally:
+            self.data = plain
 
     @property
     def style_map(self) -> dict:

@@ -21,6 +21,7 @@ import html
 import os
 import re
 import threading
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -139,6 +140,8 @@ def _inline(page: str) -> str:
                 return ""
             # "</script" or "</style" inside the code would end the element early
             code = asset_text(entry).replace(f"</{tag}", f"<\\/{tag}")
+            if tag == "style":
+                code = _images_once(code)
             banner = f"/* {entry['package']}@{entry['version']} ({entry['license']}) */"
             return f"<{tag}>{banner}\n{code}</{tag}>"
 
@@ -146,6 +149,23 @@ def _inline(page: str) -> str:
 
     page = _SCRIPT.sub(inliner("script", "script"), page)
     return _with_marker_icons(_LINK.sub(inliner("style", "stylesheet"), page))
+
+
+_DATA_URL = re.compile(r"""url\((["']?)data:[^"')]*\1\)""")
+
+
+def _images_once(css: str) -> str:
+    """``css`` with each ``data:`` image it uses more than once written once, as
+    a custom property of ``:root`` that each use names (``var(--kurils-image-N)``):
+    leaflet-search draws one sprite three times (10 KB)."""
+    urls = [
+        u for u, n in Counter(m[0] for m in _DATA_URL.finditer(css)).items() if n > 1
+    ]
+    if not urls:
+        return css
+    names = {u: f"--kurils-image-{i}" for i, u in enumerate(urls)}
+    css = _DATA_URL.sub(lambda m: f"var({names[m[0]]})" if m[0] in names else m[0], css)
+    return ":root{" + ";".join(f"{n}:{u}" for u, n in names.items()) + "}\n" + css
 
 
 def _with_marker_icons(page: str) -> str:

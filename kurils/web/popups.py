@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..i18n import name_column, name_columns, text
 from .escape import escape_text
+from .links import link_tag
 
 __all__ = ["cite", "island_popup", "island_search", "island_tooltip", "unit_name"]
 
@@ -45,9 +46,7 @@ def cite(source_id: object, year: object, sources: pd.DataFrame) -> str:
         title, url = source_id, None
     label = escape_text(re.split(r" \(| - ", str(title), maxsplit=1)[0])
     if isinstance(url, str) and url.lower().startswith(_SAFE_SCHEMES):
-        label = (
-            f'<a href="{escape_text(url)}" target="_blank" rel="noopener">{label}</a>'
-        )
+        label = f"{link_tag(escape_text(url))}{label}</a>"
     year = escape_text(year)
     return f"{label}, {year}" if year else label
 

@@ -54,5 +54,7 @@ kurils.labels = function (map, group, labels) {
         });
     }
     map.on("zoomend moveend resize", declutter);
-    map.whenReady(declutter);
+    // once the labels are on the map (not when the map gets its view: the
+    // layers are added after that), and each time the layer is shown again
+    group.on("add", declutter);
 };

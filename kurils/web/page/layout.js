@@ -53,6 +53,10 @@ kurils.layout = function (map, layers, bounds, o) {
         });
     }
     function frame() {
+        // the map has no view before the first frame (Leaflet draws nothing
+        // until it has one); the layer control's _expand reads the size that
+        // a view, or getSize(), measures
+        map.getSize();
         var narrow = small();
         showLayers(!narrow);
         if (legend) { legend.open = !narrow; }
