@@ -18,8 +18,8 @@ Floors:
   kurils``: ``python -c "import geopandas, folium"``, wall time and peak RSS;
 - ``load_islands()`` (first call, after ``import kurils``): reading the same
   GeoPackage with ``geopandas.read_file`` (after ``import geopandas``);
-- headless Chromium, the default map drawn: a Leaflet-only page (``folium.Map``
-  without tiles and one rectangle, made offline by the same inliner);
+- headless Chromium, the default map drawn: a Leaflet-only page (Leaflet's
+  pinned JS and CSS inline, one polygon: ``benchmarks/page_load.py``'s);
 - page size: ``GeoDataFrame.explore()`` of the same polygons, made offline the
   same way (no tiles, no legend).
 
@@ -30,6 +30,7 @@ each drawn outline and the shipped outline it was simplified from.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import os
 import re
@@ -38,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 PY = sys.executable
@@ -134,17 +136,6 @@ def first_load(n: int) -> Ratios:
     return r
 
 
-def leaflet_only(path: Path) -> None:
-    """The browser floor: Leaflet alone, one rectangle, offline."""
-    import folium
-
-    import kurils
-
-    m = folium.Map(location=[45, 147], zoom_start=5, tiles=None)
-    folium.Rectangle([[44, 146], [46, 148]]).add_to(m)
-    path.write_text(kurils.render_html(m), encoding="utf-8")
-
-
 def explore_page(path: Path) -> None:
     """``explore()`` of the same polygons, made offline by the same inliner."""
     import kurils
@@ -158,12 +149,14 @@ def explore_page(path: Path) -> None:
     path.write_text(kurils.render_html(m), encoding="utf-8")
 
 
-def browser(pages: dict[str, Path], floor: Path, n: int) -> dict[str, Ratios]:
-    """Time until each page has loaded and painted twice, against ``floor``."""
+@contextlib.contextmanager
+def chromium() -> Iterator[Callable[[Path], float]]:
+    """A headless Chromium, and a function that loads a page in it (network
+    blocked) and returns the time (s) from navigation until the page has loaded
+    and painted twice."""
     from playwright.sync_api import sync_playwright
 
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]  # fmt: skip
-    out = {name: Ratios() for name in pages}
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=args)
 
@@ -186,12 +179,31 @@ def browser(pages: dict[str, Path], floor: Path, n: int) -> dict[str, Ratios]:
             page.close()
             return t / 1000
 
+        try:
+            yield load
+        finally:
+            b.close()
+
+
+def browser_load(paths: dict[str, Path], repeat: int = 5) -> dict[str, float]:
+    """Each page's median load time (s) over ``repeat`` loads in one browser
+    (``benchmarks/page_load.py`` runs it a round at a time)."""
+    with chromium() as load:
+        return {
+            name: statistics.median(load(path) for _ in range(repeat))
+            for name, path in paths.items()
+        }
+
+
+def browser(pages: dict[str, Path], floor: Path, n: int) -> dict[str, Ratios]:
+    """Each page's load time against ``floor``'s, loaded just before it."""
+    out = {name: Ratios() for name in pages}
+    with chromium() as load:
         load(floor)  # the first page of a browser pays its start-up
         for _ in range(n):
             for name, path in pages.items():
                 f = load(floor)
                 out[name].add(load(path), f)
-        b.close()
     return out
 
 
@@ -238,10 +250,12 @@ def report(n: int) -> str:
     tmp = Path(tempfile.mkdtemp())
     cmd = commands(tmp, n)
     load = first_load(n)
-    leaflet_only(tmp / "leaflet.html")
+    from page_load import leaflet_only  # the same floor as page_load.py's
+
+    floor = leaflet_only(tmp)
     explore_page(tmp / "explore.html")
     pages = {"default map": tmp / "kurils.html", "`--history` map": tmp / "h.html"}
-    drawn = browser(pages, tmp / "leaflet.html", n)
+    drawn = browser(pages, floor, n)
     err = coastline_error()
     mb = lambda p: p.stat().st_size / 1e6  # noqa: E731
     rows = [
