@@ -23,6 +23,7 @@ from geopandas.testing import assert_geodataframe_equal
 import kurils
 from kurils.data import _resources, derived
 from kurils.data.gpkg import read_gpkg
+from kurils.data.reading import read_geometry
 from kurils.domain import borders
 from kurils.web import drawing, zones_layer
 
@@ -138,23 +139,20 @@ def test_a_broken_shipped_file_goes_to_pyogrio_s_message(tmp_path, monkeypatch):
         lambda name: bad if name == "islands.gpkg" else real(name),
     )
     with pytest.raises(kurils.KurilsDataError, match="cannot read as a vector file"):
-        kurils.load_islands()
+        read_geometry(None, "islands.gpkg")
 
 
-def test_shipped_shortcuts_give_what_the_full_checks_give(data_dir):
-    """For shipped files unchanged since the build (same hash as the manifest),
-    load_islands() takes the areas from the manifest and source_ids() reads the
-    ids without checking every URL: both give what the full computation gives."""
+def test_shipped_areas_are_what_the_computation_gives(data_dir):
+    """For the shipped polygons unchanged since the build (same hash as the
+    manifest), load_islands() takes the areas from the manifest: they are what
+    the computation gives."""
     from kurils.domain.measurement import area_km2
-    from kurils.domain.sources import load_sources, source_ids
 
     assert _resources.intact("islands.gpkg")
     islands = kurils.load_islands()
     computed = area_km2(islands).round(2)
     assert list(islands["area_km2"]) == list(computed)
     assert islands["area_km2"].dtype == computed.dtype
-    ids, full = source_ids(None), load_sources().index
-    assert ids.equals(full) and ids.dtype == full.dtype and ids.name == full.name
 
 
 @pytest.mark.parametrize(
@@ -175,13 +173,13 @@ def test_shipped_tables_pass_every_check_they_skip(name, table):
     """A shipped table whose hash matches the manifest is typed without its checks
     (read_table marks it): here it goes through every check, and both ways give
     the same frame. A DataFrame a caller hands in is never marked."""
-    from kurils.data import schema
+    from kurils.data import schema, vocabulary
     from kurils.data.reading import read_table
     from kurils.data.validate import validate_table
 
     rules = getattr(schema, table)
     df, where = read_table(None, name)
-    assert df.attrs.get(schema.SHIPPED_INTACT) is True
+    assert df.attrs.get(vocabulary.SHIPPED_INTACT) is True
     trusted = validate_table(df, rules, where)
     full = df.copy()
     full.attrs.clear()
@@ -189,15 +187,15 @@ def test_shipped_tables_pass_every_check_they_skip(name, table):
     pd.testing.assert_frame_equal(trusted, checked, check_exact=True)
     assert trusted.attrs == {} == checked.attrs
     again, _ = read_table(df, name)  # handed in as a frame: checked in full
-    assert schema.SHIPPED_INTACT not in again.attrs
+    assert vocabulary.SHIPPED_INTACT not in again.attrs
 
 
 def test_a_marked_frame_from_a_caller_is_still_checked():
-    from kurils.data import schema
+    from kurils.data import vocabulary
     from kurils.data.reading import read_table
 
     df, _ = read_table(None, "attributes/islands.csv")
     df.loc[1, "island_id"] = df.loc[0, "island_id"]  # a check a trusted file skips
     with pytest.raises(kurils.KurilsDataError, match="duplicate island_id"):
         kurils.load_island_table(attributes=df)  # the mark does not come along
-    assert df.attrs.get(schema.SHIPPED_INTACT) is True
+    assert df.attrs.get(vocabulary.SHIPPED_INTACT) is True

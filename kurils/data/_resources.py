@@ -42,6 +42,10 @@ EVENTS = "attributes/events.csv"
 SOURCES = "attributes/sources.csv"
 POPULATION_1945 = "attributes/population_1945.csv"
 SCENARIOS = "attributes/scenarios.csv"
+#: The shipped scenarios' precomputed maritime zones, and the rocks and context
+#: land that ``islands.gpkg`` leaves out (both built by ``make data``).
+ZONES = "zones.gpkg"
+ROCKS = "rocks.gpkg"
 #: Every shipped table that cites sources (all but the bibliography itself).
 CITING_TABLES = (
     ISLANDS,

@@ -19,7 +19,7 @@ import pandas as pd
 from ..errors import KurilsDataError
 from . import _resources
 from .gpkg import read_gpkg
-from .schema import SHIPPED_INTACT
+from .vocabulary import SHIPPED_INTACT
 
 __all__ = ["describe", "read_geometry", "read_table"]
 
@@ -108,15 +108,12 @@ def _check_records(text: str, source: str) -> None:
 
 
 def read_geometry(
-    data: PathLike | gpd.GeoDataFrame | None, shipped: str, where: dict | None = None
+    data: PathLike | gpd.GeoDataFrame | None, shipped: str
 ) -> tuple[gpd.GeoDataFrame, str]:
     """Read a vector file (GeoJSON, GeoPackage, ...) into a GeoDataFrame.
 
     Null geometries are kept (pyogrio only warns about unreadable ones), so that
     :func:`kurils.data.validate.validate_geometry` can name the features.
-    ``where`` (shipped files only) keeps the rows whose columns equal its values,
-    with a fresh index (``{"scenario_id": "status_quo"}``: one scenario's zones,
-    read without the others).
     """
     source = describe(data, shipped)
     if isinstance(data, gpd.GeoDataFrame):
@@ -126,7 +123,7 @@ def read_geometry(
     try:
         if data is None:
             with _resources.as_file(_resources.shipped(shipped)) as path:
-                gdf = _read_shipped(path, where or {})
+                gdf = _read_shipped(path)
         else:
             if not Path(data).is_file():
                 raise KurilsDataError(source, "file not found")
@@ -138,16 +135,13 @@ def read_geometry(
     return gdf, source
 
 
-def _read_shipped(path, where: dict) -> gpd.GeoDataFrame:
+def _read_shipped(path) -> gpd.GeoDataFrame:
     """A shipped GeoPackage, read without GDAL (:mod:`kurils.data.gpkg`); one that
     does not read that way goes to pyogrio, which says what is wrong with it."""
     try:
-        return read_gpkg(path, where)
+        return read_gpkg(path)
     except (sqlite3.Error, ValueError):
-        gdf = _read_vector(path)
-    for column, value in where.items():
-        gdf = gdf[gdf[column] == value]
-    return gdf.reset_index(drop=True) if where else gdf
+        return _read_vector(path)
 
 
 #: The layer kurils reads from a file that holds several (its own GeoPackage's).

@@ -11,19 +11,21 @@ import datetime as dt
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 
 from ..errors import KurilsDataError
-from .schema import MAX_TEXT, REGION_BOUNDS, SHIPPED_INTACT, TableSchema
+from .schema import MAX_TEXT, TableSchema
+from .vocabulary import SHIPPED_INTACT
 
 __all__ = [
+    "DATE_DTYPE",
+    "as_dates",
     "check_references",
     "validate_frame",
-    "validate_geometry",
     "validate_table",
 ]
 
-_GEOGRAPHIC = ("EPSG:4326", "OGC:CRS84")
+#: The dtype of every date column kurils returns (1677 to 2262 fits the history).
+DATE_DTYPE = "datetime64[ns]"
 
 
 def _listing(values, limit: int = 5) -> str:
@@ -210,6 +212,19 @@ def _is_date(value) -> bool:
     return True
 
 
+def as_dates(values: pd.Series) -> pd.Series:
+    """A checked column of dates (ISO text, dates, Timestamps) as :data:`DATE_DTYPE`,
+    midnight of each day, ``NaT`` where there is none.
+
+    Examples
+    --------
+    >>> as_dates(pd.Series(["1855-02-07", None])).tolist()
+    [Timestamp('1855-02-07 00:00:00'), NaT]
+    """
+    days = [pd.Timestamp(v).normalize() if pd.notna(v) else pd.NaT for v in values]
+    return pd.Series(pd.to_datetime(days), index=values.index).astype(DATE_DTYPE)
+
+
 def validate_frame(
     frame: pd.DataFrame,
     schema: TableSchema,
@@ -343,96 +358,3 @@ def check_references(
     unknown = sorted(set(items) - set(known))
     if unknown:
         raise KurilsDataError(source, f"unknown {what}: {_listing(unknown)}")
-
-
-def validate_geometry(
-    gdf: gpd.GeoDataFrame,
-    source: str,
-    id_column: str = "island_id",
-    validity: bool = True,
-) -> gpd.GeoDataFrame:
-    """Check CRS, emptiness, type, validity and extent of polygon data.
-
-    Parameters
-    ----------
-    gdf : geopandas.GeoDataFrame
-        Polygons with an ``id_column``.
-    source : str
-        File name or description, used in error messages.
-    id_column : str, default "island_id"
-    validity : bool, default True
-        Check that polygons are valid (OGC). Outlines simplified for drawing
-        need not be: a renderer fills them all the same.
-
-    Returns
-    -------
-    geopandas.GeoDataFrame
-        ``gdf`` with every geometry as a MultiPolygon.
-
-    Raises
-    ------
-    KurilsDataError
-        If the CRS is missing or not EPSG:4326/OGC:CRS84; if a geometry is null,
-        empty, not polygonal or invalid; if coordinates fall outside
-        :data:`kurils.data.schema.REGION_BOUNDS` (a sign of swapped lon/lat); if the id
-        column is missing, empty or duplicated.
-    """
-    if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf:
-        raise KurilsDataError(source, "not a GeoDataFrame with a geometry column")
-    if id_column not in gdf.columns:
-        raise KurilsDataError(source, f"missing columns: {id_column}")
-    ids = gdf[id_column]
-    if _missing(ids).any():
-        raise KurilsDataError(
-            source, f"empty {id_column} on {int(_missing(ids).sum())} features"
-        )
-    dup = ids[ids.duplicated()]
-    if len(dup):
-        raise KurilsDataError(
-            source, f"duplicate {id_column}: {_listing(sorted(set(dup)))}"
-        )
-    if gdf.crs is None:
-        raise KurilsDataError(source, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
-    if gdf.crs.to_string() not in _GEOGRAPHIC and gdf.crs.to_epsg() != 4326:
-        raise KurilsDataError(
-            source,
-            f"CRS is {gdf.crs.to_string()}, expected EPSG:4326 (lon/lat, WGS 84); "
-            "reproject with .to_crs(4326)",
-        )
-    geoms = gdf.geometry.values
-    null = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    if null.any():
-        raise KurilsDataError(
-            source, f"null or empty geometry for: {_listing(ids[null])}"
-        )
-    kinds = shapely.get_type_id(geoms)
-    polygonal = np.isin(kinds, (3, 6))  # Polygon, MultiPolygon
-    if not polygonal.all():
-        raise KurilsDataError(
-            source, f"geometry is not a (Multi)Polygon for: {_listing(ids[~polygonal])}"
-        )
-    valid = shapely.is_valid(geoms) if validity else np.ones(len(geoms), bool)
-    if not valid.all():
-        reasons = [
-            f"{i} ({r})"
-            for i, r in zip(
-                ids[~valid], shapely.is_valid_reason(geoms[~valid]), strict=True
-            )
-        ]
-        raise KurilsDataError(source, f"invalid geometry: {_listing(reasons)}")
-    minx, miny, maxx, maxy = REGION_BOUNDS
-    b = shapely.bounds(geoms)
-    outside = (b[:, 0] < minx) | (b[:, 1] < miny) | (b[:, 2] > maxx) | (b[:, 3] > maxy)
-    if outside.any():
-        raise KurilsDataError(
-            source,
-            f"coordinates outside the region lon {minx}..{maxx}, lat {miny}..{maxy} "
-            f"for: {_listing(ids[outside])} (are longitude and latitude swapped?)",
-        )
-    out = gdf.copy()
-    single = kinds == 3
-    if single.any():
-        out.loc[single, out.geometry.name] = shapely.multipolygons(
-            shapely.get_parts(geoms[single]), indices=np.arange(int(single.sum()))
-        )
-    return out

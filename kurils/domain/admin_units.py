@@ -15,13 +15,11 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from ..data import _resources, schema
-from ..data.reading import describe, read_table
-from ..data.validate import check_references, validate_table
+from ..data import schema
+from ..data.catalog import catalog
 from ..errors import KurilsDataError
-from .islands import load_island_table, load_island_units, load_islands
+from .islands import islands_of
 from .measurement import area_km2
-from .sources import source_ids
 
 __all__ = ["load_admin_units"]
 
@@ -80,21 +78,11 @@ def load_admin_units(
         raise KurilsDataError(
             "country", f"{country!r} is not one of {sorted(schema.COUNTRIES)}"
         )
+    cat = catalog(admin_units=units, island_units=island_units, sources=sources)
+    table = cat.admin_units()  # checked against the links, both ways
+    links = cat.island_units()
     if islands is None:
-        islands = load_islands(sources=sources)
-    df, where = read_table(units, _resources.ADMIN_UNITS)
-    table = validate_table(df, schema.ADMIN_UNITS, where)
-    known = source_ids(sources)
-    for col in ("source", "population_source"):
-        check_references(table[col], known, f"source id in {col!r}", where)
-    links = load_island_units(island_units, sources)
-    links_where = describe(island_units, _resources.ISLAND_UNITS)
-    check_references(links["unit_id"], table["unit_id"], "unit_id", links_where)
-    known_islands = load_island_table(sources=known)["island_id"]
-    check_references(links["island_id"], known_islands, "island_id", links_where)
-    empty = sorted(set(table["unit_id"]) - set(links["unit_id"]))
-    if empty:
-        raise KurilsDataError(links_where, f"units without islands: {', '.join(empty)}")
+        islands = islands_of(cat)
     # A user's islands may be a subset: draw each unit from the islands present.
     links = links[links["island_id"].isin(islands["island_id"])]
     table = table[table["unit_id"].isin(links["unit_id"])]

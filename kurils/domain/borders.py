@@ -17,12 +17,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..data import _resources, schema
+from ..data.catalog import catalog
 from ..data.derived import remembered
-from ..data.reading import read_table
-from ..data.validate import check_references, validate_table
+from ..data.validate import check_references
 from ..errors import KurilsDataError
-from .islands import load_islands
+from .islands import islands_of
 
 __all__ = ["DEFAULT_LINES", "load_borders", "median_line"]
 
@@ -142,22 +141,13 @@ def load_borders(
     border_id
     shimoda_1855 1855-02-07 1875-05-07
     """
-    from .history import DATE_DTYPE, events
-
+    # a timeline handed in is checked as the events table it stands in for
+    cat = catalog(borders=data, sources=sources, events=timeline)
     if islands is None:
-        islands = load_islands(sources=sources)
-    timeline = events(sources=sources) if timeline is None else timeline
-    df, where = read_table(data, _resources.BORDERS)
-    table = validate_table(df, schema.BORDERS, where)
-    for col in ("event_id", "ended_by"):
-        check_references(table[col], timeline["event_id"], "event_id", where)
+        islands = islands_of(cat)
+    table, where = cat.borders(), cat.where("borders")  # dated by their events
     for col in ("side_a", "side_b"):
         check_references(table[col], islands["island_id"], "island_id", where, sep=";")
-    ev = timeline.set_index("event_id")
-    table["valid_from"] = table["event_id"].map(ev["date"]).astype(DATE_DTYPE)
-    table["valid_to"] = table["ended_by"].map(ev["date"]).astype(DATE_DTYPE)
-    table["source"] = table["event_id"].map(ev["source"])
-    table["year"] = table["event_id"].map(ev["year"])
     if border_ids is not None:
         check_references(
             pd.Series(list(border_ids)), table["border_id"], "border_id", where

@@ -38,12 +38,11 @@ import re
 import geopandas as gpd
 import pandas as pd
 
-from ..data import _resources, schema
-from ..data.reading import read_table
-from ..data.validate import check_references, validate_table
+from ..data.catalog import catalog
+from ..data.integrity import transfer_targets
+from ..data.validate import DATE_DTYPE
 from ..errors import KurilsDataError
 from .islands import load_island_table, load_islands
-from .sources import source_ids
 
 __all__ = [
     "DATE_DTYPE",
@@ -57,19 +56,6 @@ __all__ = [
 
 PathOrFrame = str | os.PathLike | pd.DataFrame | None
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: The dtype of every date column kurils returns (1677 to 2262 fits the history).
-DATE_DTYPE = "datetime64[ns]"
-
-
-def _tokens(islands: pd.DataFrame) -> dict[str, list[str]]:
-    ids = islands["island_id"]
-    greater = islands["group"].eq("greater_kuril")
-    return {
-        "four_groups": list(ids[islands["status"].eq("disputed")]),
-        "kurils_north": list(ids[greater & islands["status"].eq("undisputed")]),
-        "lesser_kuril": list(ids[islands["group"].eq("lesser_kuril")]),
-        **{i: [i] for i in ids},
-    }
 
 
 def parse_date(value) -> dt.date:
@@ -120,12 +106,6 @@ def iso_date(value) -> str:
     return parse_date(value).isoformat()
 
 
-def _to_dates(values: pd.Series) -> pd.Series:
-    """A validated column of dates (ISO text, dates, Timestamps) as DATE_DTYPE."""
-    days = [parse_date(v) if pd.notna(v) else None for v in values]
-    return pd.Series(pd.to_datetime(days), index=values.index).astype(DATE_DTYPE)
-
-
 def events(data: PathOrFrame = None, sources=None) -> pd.DataFrame:
     """The timeline of the dispute, one sourced row per event, in date order.
 
@@ -150,21 +130,7 @@ def events(data: PathOrFrame = None, sources=None) -> pd.DataFrame:
     >>> timeline.date.dt.year.between(1945, 1956).sum()  # events of 1945-1956
     np.int64(14)
     """
-    df, where = read_table(data, _resources.EVENTS)
-    table = validate_table(df, schema.EVENTS, where)
-    known = source_ids(sources)
-    check_references(table["source"], known, "source id", where)
-    for col in schema.EVENTS.dates:
-        table[col] = _to_dates(table[col])  # validate_table checked them
-    if not table["date"].is_monotonic_increasing:
-        raise KurilsDataError(where, "events are not in date order")
-    tokens = _tokens(load_island_table(sources=known))
-    for row in table.dropna(subset=["transfers"]).itertuples():
-        for item in row.transfers.split(";"):
-            target, _, holder = item.partition(">")
-            if target not in tokens or holder not in schema.HOLDERS_HISTORY:
-                raise KurilsDataError(where, f"{row.event_id}: bad transfer {item!r}")
-    return table.reset_index(drop=True)
+    return catalog(events=data, sources=sources).events()
 
 
 def holdings(
@@ -193,7 +159,7 @@ def holdings(
     """
     timeline = events() if timeline is None else timeline
     islands = load_island_table() if islands is None else islands
-    tokens = _tokens(islands)
+    tokens = transfer_targets(islands)
     current: dict[str, dict] = {}
     periods: list[dict] = []
     for ev in timeline.dropna(subset=["transfers"]).itertuples():

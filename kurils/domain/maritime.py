@@ -51,13 +51,12 @@ from collections.abc import Callable
 import geopandas as gpd
 import shapely
 
-from ..data.reading import read_geometry
+from ..data.catalog import shipped
 from ..errors import KurilsDataError
 from .measurement import EQUAL_AREA_CRS
 from .zones import (
     METHOD,
     NAUTICAL_MILE_M,
-    SHIPPED_ZONES,
     ZONE_WINDOW,
     ZONES,
     compute_zones,
@@ -110,13 +109,14 @@ def load_zones(scenario_id: str | None = None) -> gpd.GeoDataFrame:
     >>> sorted(z.zone.unique())
     ['contiguous_zone', 'eez', 'territorial_sea']
     """
-    # one scenario's rows only: the file holds every scenario's (4 MB)
-    where = None if scenario_id is None else {"scenario_id": scenario_id}
-    gdf, _ = read_geometry(None, SHIPPED_ZONES, where)
-    if scenario_id is not None and not len(gdf):
-        raise KurilsDataError(
-            f"kurils/geodata/{SHIPPED_ZONES}", f"no shipped zones for {scenario_id!r}"
-        )
+    gdf = shipped().zones()
+    if scenario_id is not None:
+        if scenario_id not in set(gdf["scenario_id"]):
+            raise KurilsDataError(
+                shipped().where("zones"),
+                f"no shipped zones for {scenario_id!r}",
+            )
+        gdf = gdf[gdf["scenario_id"] == scenario_id].reset_index(drop=True)
     gdf.attrs["method"] = METHOD
     return gdf
 

@@ -6,12 +6,7 @@ import os
 
 import pandas as pd
 
-from ..data import _resources, schema
-from ..data.reading import read_table
-from ..data.validate import check_references, validate_table
-from ..errors import KurilsDataError
-from .islands import load_island_table
-from .sources import source_ids
+from ..data.catalog import catalog
 
 __all__ = ["load_population_1945"]
 
@@ -54,21 +49,4 @@ def load_population_1945(
     >>> int(pop["people"].sum()), int(pop["households"].sum())
     (17291, 3124)
     """
-    df, where = read_table(data, _resources.POPULATION_1945)
-    table = validate_table(df, schema.POPULATION_1945, where)
-    known = source_ids(sources)
-    check_references(table["source"], known, "source id", where)
-    islands = load_island_table(sources=known)
-    check_references(table["island_ids"], islands["island_id"], "island_id", where, ";")
-    listed = table["island_ids"].str.split(";").explode().str.strip()
-    disputed = islands.loc[islands["status"].eq("disputed"), "island_id"]
-    twice = sorted(set(listed[listed.duplicated()]))
-    missing = sorted(set(disputed) - set(listed))
-    extra = sorted(set(listed) - set(disputed))
-    if twice or missing or extra:
-        raise KurilsDataError(
-            where,
-            "island_ids must list each disputed island exactly once: "
-            f"twice {twice or '-'}, missing {missing or '-'}, not disputed {extra or '-'}",
-        )
-    return table
+    return catalog(population_1945=data, sources=sources).population_1945()

@@ -20,13 +20,13 @@ import pandas as pd
 import pyproj
 import shapely
 
-from ..data import _resources, schema
+from ..data import schema
+from ..data.catalog import shipped
+from ..data.integrity import transfer_targets
 from ..data.reading import read_table
-from ..data.validate import validate_table
 from ..errors import KurilsDataError
 from .maritime import split_island
 from .measurement import EQUAL_AREA_CRS
-from .sources import source_ids
 
 __all__ = [
     "Cut",
@@ -198,9 +198,7 @@ def equal_land_cut(islands=None, island_id: str = "iturup") -> shapely.LineStrin
 
 
 def _holders_from_items(items: str, islands: pd.DataFrame) -> dict[str, str]:
-    from .history import _tokens
-
-    tokens, out = _tokens(islands), {}
+    tokens, out = transfer_targets(islands), {}
     for item in items.split(";"):
         target, _, holder = item.strip().partition(">")
         if target not in tokens:
@@ -214,11 +212,7 @@ def _shipped() -> tuple[Scenario, ...]:
     from .islands import load_islands
 
     islands = load_islands()
-    df, where = read_table(None, _resources.SCENARIOS)
-    table = validate_table(df, schema.SCENARIOS, where)
-    unknown = sorted(set(table["source"]) - set(source_ids(None)))
-    if unknown:
-        raise KurilsDataError(where, f"unknown source id: {', '.join(unknown)}")
+    table, where = shipped().scenarios(), shipped().where("scenarios")
     out = []
     for row in table.itertuples():
         holders = _holders_from_items(row.holders, islands)

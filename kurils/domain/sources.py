@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from functools import cache
 
 import pandas as pd
 
-from ..data import _resources, schema
-from ..data.provenance import check_cited, check_urls
-from ..data.reading import describe, read_table
-from ..data.validate import validate_table
+from ..data import _resources
+from ..data.catalog import FILES, catalog, shipped
+from ..data.provenance import check_cited
 from ..i18n import TITLE_SOURCES
 
 __all__ = ["check_bibliography", "load_sources", "source_ids"]
@@ -46,31 +44,13 @@ def load_sources(data: str | os.PathLike | pd.DataFrame | None = None) -> pd.Dat
     >>> sources.loc["osm_land_polygons", "licence"]
     'ODbL 1.0'
     """
-    df, where = read_table(data, _resources.SOURCES)
-    table = validate_table(df, schema.SOURCES, where)
-    check_urls(table, ["url", "archive_url"], where, "source_id")
-    return table.set_index("source_id")
+    return catalog(sources=data).sources()
 
 
 def source_ids(sources: str | os.PathLike | pd.DataFrame | pd.Index | None) -> pd.Index:
-    """The known source ids: from a sources argument, or an index already loaded.
-
-    Loaders pass an index along so that one call reads the sources table once.
-    """
-    if isinstance(sources, pd.Index):
-        return sources
-    if sources is None and _resources.intact(_resources.SOURCES):
-        # the shipped table, unchanged since the tests validated it: its ids are
-        # what load_sources() would index (tested), without checking every URL
-        return _shipped_ids(str(_resources.data_root()))
-    return load_sources(sources).index
-
-
-@cache
-def _shipped_ids(root: str) -> pd.Index:
-    """The shipped ids, read once per data folder (``root``)."""
-    ids = read_table(None, _resources.SOURCES)[0]["source_id"]
-    return pd.Index(ids, name="source_id")  # immutable: safe to hand out
+    """The known source ids of a sources argument (path, frame, Index or None:
+    the shipped table's), as its catalog has them."""
+    return catalog(sources=sources).source_ids()
 
 
 def check_bibliography(
@@ -102,12 +82,14 @@ def check_bibliography(
     --------
     >>> check_bibliography()  # the shipped data: every source is cited
     """
-    known = load_sources(sources).index
+    cat = catalog(sources=sources)
+    known = cat.source_ids()
     if tables is None:
-        tables = {n: read_table(None, n)[0] for n in _resources.CITING_TABLES}
+        name = {file: name for name, file in FILES.items()}
+        tables = {n: shipped().raw(name[n]) for n in _resources.CITING_TABLES}
     words = {sid for ids in TITLE_SOURCES.values() for sid in ids}
     for table in tables.values():
         for column in table.columns:
             text = table[column].dropna().astype(str)
             words.update(*(re.findall(r"[A-Za-z0-9_]+", t) for t in text))
-    check_cited(known, words & set(known), describe(sources, _resources.SOURCES))
+    check_cited(known, words & set(known), cat.where("sources"))

@@ -32,9 +32,7 @@ def summary() -> dict:
     """
     from .. import __version__
 
-    sources = load_sources()
-    islands = load_island_table(sources=sources.index)
-    timeline = events(sources=sources.index)
+    sources, islands, timeline = load_sources(), load_island_table(), events()
     manifest = _resources.manifest()
     by = islands.groupby(["group", "status"], sort=False).size()
     groups: dict[str, dict[str, int]] = {}

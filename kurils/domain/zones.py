@@ -16,7 +16,7 @@ import pandas as pd
 import pyproj
 import shapely
 
-from ..data.reading import read_geometry
+from ..data.catalog import shipped
 from ..errors import KurilsDataError
 from .measurement import EQUAL_AREA_CRS
 
@@ -36,8 +36,6 @@ ZONES = {"territorial_sea": 12, "contiguous_zone": 24, "eez": 200}
 ZONE_WINDOW = (139.0, 40.0, 163.0, 51.5)
 #: Centre of the plane the median lines are drawn in: the disputed islands.
 PLANE_CENTRE = (146.5, 44.5)
-ROCKS = "rocks.gpkg"
-SHIPPED_ZONES = "zones.gpkg"
 METHOD = (
     "Normal baselines (OSM coastline; 1984 Soviet straight baselines and Japanese "
     "baselines not applied; no internal waters); every rock has a full zone; "
@@ -112,12 +110,12 @@ def land_units(holdings=None, islands=None, rocks=None) -> gpd.GeoDataFrame:
     >>> sorted(units.holder.unique())
     ['JPN', 'RUS']
     """
-    from .islands import load_islands
+    from .islands import check_user_islands, load_islands
 
-    islands = load_islands() if islands is None else islands
+    islands = load_islands() if islands is None else check_user_islands(islands)
     holders, cuts = _holder_table(holdings, islands)
     if rocks is None:
-        rocks, _ = read_geometry(None, ROCKS)
+        rocks = shipped().rocks()
     land = pd.concat(
         [islands[["island_id", "geometry"]], rocks[["island_id", "geometry"]]],
         ignore_index=True,

@@ -1,31 +1,24 @@
 """Print-quality static figures of the dispute (matplotlib; no folium).
 
 The same views and languages as the web map, drawn in a Lambert conformal conic
-projection fitted to the chain, with legend, scale bar, north arrow, labels and
-the attribution line. Text uses Kurils Sans, a subset of Noto Sans CJK JP shipped
-with kurils (see ``kurils/figures/fonts/OFL.txt``), so Japanese and Cyrillic render on any
-machine; DejaVu Sans, then any installed Noto Sans CJK, are fallbacks for a
-user's own names.
+projection fitted to the chain, with legend (:mod:`.legend`), scale bar, north
+arrow and font (:mod:`.furniture`: Kurils Sans, so Japanese and Cyrillic render
+on any machine), labels and the attribution line.
 """
 
 from __future__ import annotations
 
 import io
 import os
-from importlib.resources import as_file, files
 from pathlib import Path
 
 import geopandas as gpd
 import matplotlib
-import numpy as np
 import pandas as pd
 import pyproj
 import shapely
 from matplotlib import patheffects
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, fontManager
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch, Rectangle
 from matplotlib.textpath import TextPath
 
 from .._atomic import write_atomic
@@ -37,6 +30,8 @@ from ..domain.views import HOLDERS, VIEWS, holders
 from ..i18n import LANGS, name_column, text, title
 from ..style import HATCH, HISTORY_PALETTE, LABEL_ALWAYS_KM2, LINES, PALETTE, SEA
 from ._inline import InlineFigure
+from .furniture import FONT_FAMILY, font, north_arrow, register_font, scale_bar
+from .legend import cut_handles, legend, line_handles
 
 __all__ = ["FIGURE_CRS", "FONT_FAMILY", "figure", "plot", "save_figure"]
 
@@ -44,8 +39,6 @@ __all__ = ["FIGURE_CRS", "FONT_FAMILY", "figure", "plot", "save_figure"]
 FIGURE_CRS = (
     "+proj=lcc +lat_1=44 +lat_2=50 +lat_0=47 +lon_0=149 +datum=WGS84 +units=m +no_defs"
 )
-FONT_FAMILY = ["Kurils Sans", "DejaVu Sans", "Noto Sans CJK JP"]
-_FONT_FILE = "KurilsSans-Regular.ttf"
 FIGSIZE = (8.27, 9.2)  # inches: the chain's frame is about square; fits A4 portrait
 _FORMATS = {".png", ".svg", ".pdf"}
 
@@ -56,84 +49,11 @@ _FORMATS = {".png", ".svg", ".pdf"}
 _LITERAL = {"parse_math": False, "usetex": False}
 
 
-def _register_font() -> None:
-    if any(f.name == "Kurils Sans" for f in fontManager.ttflist):
-        return
-    with as_file(files("kurils.figures") / "fonts" / _FONT_FILE) as path:
-        fontManager.addfont(str(path))
-
-
-def _font(size: float) -> FontProperties:
-    return FontProperties(family=FONT_FAMILY, size=size)
-
-
 def _check(view: str, lang: str) -> None:
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-
-
-def _scale_bar(ax, lang: str) -> None:
-    """A 200 km bar in the lower left (the projection is conformal: lengths hold
-    within a fraction of a per cent over the chain)."""
-    x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    length = 200_000
-    x, y = x0 + 0.04 * (x1 - x0), y1 - 0.24 * (y1 - y0)  # open sea, below the arrow
-    h = 0.008 * (y1 - y0)
-    for i in range(4):
-        ax.add_patch(
-            Rectangle(
-                (x + i * length / 4, y),
-                length / 4,
-                h,
-                facecolor="#222" if i % 2 == 0 else "white",
-                edgecolor="#222",
-                lw=0.6,
-                zorder=6,
-            )
-        )
-    unit = text("km_unit", lang)
-    for frac, label in ((0, "0"), (0.5, "100"), (1, f"200 {unit}")):
-        ax.text(
-            x + frac * length,
-            y + 2.2 * h,
-            label,
-            ha="center",
-            va="bottom",
-            fontproperties=_font(7),
-            zorder=6,
-        )
-
-
-def _north_arrow(ax, crs: pyproj.CRS, lang: str) -> None:
-    """An arrow to true north at the arrow's own place (not grid north)."""
-    x0, x1 = ax.get_xlim()
-    y0, y1 = ax.get_ylim()
-    x, y = x0 + 0.06 * (x1 - x0), y1 - 0.16 * (y1 - y0)
-    to_geo = pyproj.Transformer.from_crs(crs, 4326, always_xy=True)
-    to_map = pyproj.Transformer.from_crs(4326, crs, always_xy=True)
-    lon, lat = to_geo.transform(x, y)
-    nx, ny = to_map.transform(lon, lat + 0.5)
-    d = np.array([nx - x, ny - y])
-    d = d / np.hypot(*d) * 0.08 * (y1 - y0)
-    ax.annotate(
-        "",
-        xy=(x + d[0], y + d[1]),
-        xytext=(x, y),
-        arrowprops={"arrowstyle": "-|>", "color": "#222", "lw": 1.5},
-        zorder=6,
-    )
-    ax.text(
-        x + 1.25 * d[0],
-        y + 1.25 * d[1],
-        text("north", lang),
-        ha="center",
-        va="bottom",
-        fontproperties=_font(9),
-        zorder=6,
-    )
 
 
 def _label_alignment(ax, x: float, y: float, name: str, size: float) -> tuple:
@@ -142,7 +62,7 @@ def _label_alignment(ax, x: float, y: float, name: str, size: float) -> tuple:
     it, or below. The text is measured as a path in points and scaled by the
     axes' size before layout; constrained layout only shrinks the axes a little,
     hence a 20 % margin."""
-    extent = TextPath((0, 0), name, prop=_font(size)).get_extents()
+    extent = TextPath((0, 0), name, prop=font(size)).get_extents()
     fig_w, fig_h = ax.figure.get_size_inches()
     box = ax.get_position()
     x0, x1 = ax.get_xlim()
@@ -170,54 +90,6 @@ def _cuts(scenario) -> gpd.GeoDataFrame:
     """The scenario's cut lines, as lines of kind ``cut``."""
     lines = [c.line for c in scenario.cuts]
     return gpd.GeoDataFrame({"kind": ["cut"] * len(lines)}, geometry=lines, crs=4326)
-
-
-def _cut_handles(cuts: gpd.GeoDataFrame, lang: str) -> list:
-    """Legend rows of a scenario: land that changes hands, and the cut line."""
-    rows = [
-        Patch(
-            facecolor="white",
-            edgecolor=PALETTE["outline"],
-            linestyle=LINES["outline_disputed"].matplotlib()["linestyle"],
-            label=text("scenario_moved", lang),
-        )
-    ]
-    if len(cuts):
-        rows.append(
-            Line2D([], [], **LINES["cut"].matplotlib(), label=text("layer_cut", lang))
-        )
-    return rows
-
-
-def _line_handles(shown: gpd.GeoDataFrame, lang: str, date) -> list:
-    """Legend rows for the lines: today's two by their layer names, or each line
-    in force on ``date`` by its own name."""
-    if date is None:
-        return [
-            Patch(
-                facecolor="white",
-                edgecolor=PALETTE["outline"],
-                linestyle=LINES["outline_disputed"].matplotlib()["linestyle"],
-                label=text("dashed", lang),
-            ),
-            Line2D(
-                [],
-                [],
-                **LINES["treaty_border"].matplotlib(),
-                label=text("layer_shimoda", lang),
-            ),
-            Line2D(
-                [],
-                [],
-                **LINES["line_of_control"].matplotlib(),
-                label=text("layer_control", lang),
-            ),
-        ]
-    names = shown[name_column(lang)].fillna(shown["name_en"])
-    return [
-        Line2D([], [], **LINES[kind].matplotlib(), label=str(name))
-        for kind, name in zip(shown["kind"], names, strict=True)
-    ]
 
 
 def _holders(islands: gpd.GeoDataFrame, view: str, date, scenario) -> tuple:
@@ -290,44 +162,13 @@ def _draw_labels(ax, gdf: gpd.GeoDataFrame, lang: str) -> None:
                 p.x,
                 p.y,
                 str(name),
-                fontproperties=_font(6.5),
+                fontproperties=font(6.5),
                 ha=ha,
                 va=va,
                 path_effects=halo,
                 zorder=5,
                 clip_on=True,
             )
-
-
-def _legend(
-    ax, present, palette, line_handles, view: str, lang: str, date, shown_as=None
-) -> None:
-    """The holders present, then the lines; titled with the view, the day, or
-    ``shown_as``."""
-    handles = [
-        Patch(
-            facecolor=palette[h],
-            edgecolor=PALETTE["stripe"] if h == "disputed" else PALETTE["outline"],
-            hatch=HATCH["print"] if h == "disputed" else None,
-            linewidth=0.5,
-            label=text("holder_" + h, lang),
-        )
-        for h in present
-    ]
-    shown_as = shown_as or (
-        f"{text('view_shown', lang)}: {text('view_' + view, lang)}"
-        if date is None
-        else f"{text('on_date', lang)}: {check_date(date, events())}"
-    )
-    legend = ax.legend(
-        handles=handles + line_handles,
-        loc="lower right",
-        prop=_font(7.5),
-        framealpha=0.92,
-        title=shown_as,
-        title_fontproperties=_font(8),
-    )
-    legend.set_zorder(7)
 
 
 @matplotlib.rc_context({f"text.{key}": value for key, value in _LITERAL.items()})
@@ -376,7 +217,7 @@ def plot(
     '北方領土問題：日本政府の立場'
     """
     _check(view, lang)
-    _register_font()
+    register_font()
     if ax is None:
         ax = Figure(figsize=FIGSIZE, dpi=150).add_subplot()
     user = islands is not None
@@ -403,20 +244,20 @@ def plot(
     _draw_labels(ax, gdf, lang)
     present = [h for h in order if (holder == h).any()]
     if scenario is None:
-        handles, heading = _line_handles(shown, lang, date), title(view, lang)
+        handles, heading = line_handles(shown, lang, date), title(view, lang)
     else:
-        handles = _cut_handles(shown, lang)
+        handles = cut_handles(shown, lang)
         heading = getattr(scenario, f"title_{lang}") or scenario.title_en
     shown_as = None if scenario is None else text("legend", lang)
-    _legend(ax, present, palette, handles, view, lang, date, shown_as)
-    _scale_bar(ax, lang)
-    _north_arrow(ax, crs, lang)
-    ax.set_title(heading, fontproperties=_font(13), **_LITERAL)
+    legend(ax, present, palette, handles, view, lang, date, shown_as)
+    scale_bar(ax, lang)
+    north_arrow(ax, crs, lang)
+    ax.set_title(heading, fontproperties=font(13), **_LITERAL)
     ax.figure.text(
         0.01,
         0.005,
         text("attribution_print", lang),
-        fontproperties=_font(6),
+        fontproperties=font(6),
         color=PALETTE["outline"],
     )
     return ax

@@ -6,11 +6,9 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from ..data.polygons import validate_geometry
 from ..data.schema import TableSchema
-from ..data.validate import (
-    validate_geometry,
-    validate_table,
-)
+from ..data.validate import validate_table
 from ..errors import KurilsDataError
 from ..i18n import name_column
 from .drawing import for_map

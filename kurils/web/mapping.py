@@ -117,26 +117,17 @@ def _map_data(
     """Every table the map draws, each read and checked once (a user's islands
     too), the islands simplified once for every layer; and the island-unit
     links the islands' popups cite."""
-    sources = load_sources()
-    known = sources.index  # handed on, so the sources table is read once
-    timeline = events(sources=known)
+    # every loader reads through the shipped catalog: each table read once
+    timeline = events()
     if date is not None:
         date = check_date(date, timeline)
     user = islands is not None
-    links = load_island_units(sources=known)  # read once, handed to both loaders
-    islands = (
-        check_user_islands(islands)
-        if user
-        else load_islands(sources=known, island_units=links)
-    )
-    units = for_map(
-        load_admin_units(islands=islands, island_units=links, sources=known)
-    )
+    links = load_island_units()
+    islands = check_user_islands(islands) if user else load_islands()
+    units = for_map(load_admin_units(islands=islands))
     # treaty lines come from the shipped coastlines when the user's may lack a side
     borders = load_borders(
         None if user else islands,
-        sources=known,
-        timeline=timeline,
         # today's map draws two lines: compute only those
         border_ids=None if (date is not None or history) else DEFAULT_LINES,
     )
@@ -154,9 +145,9 @@ def _map_data(
         islands=for_map(islands),
         units=units,
         borders=borders,
-        places=load_places(sources=known),
+        places=load_places(),
         timeline=timeline,
-        sources=sources,
+        sources=load_sources(),
     )
     return data, links
 

@@ -47,7 +47,6 @@ __all__ = [
 _SCRIPT = re.compile(r'<script src="(?P<url>[^"]+)"></script>')
 _LINK = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')
 # folium ids: a name, an underscore and a uuid4 hex
-# (the underscore is matched, not looked behind for: five times faster)
 _ID = re.compile(r"_([0-9a-f]{32})(?![0-9a-f])")
 _REMOTE = re.compile(
     r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""",
@@ -196,8 +195,7 @@ def _drop_unused_jquery(page: str) -> str:
     return rest
 
 
-# A call or property of jQuery (`$(`, `$.ajax`, `jQuery(`; not `a$(`, `x.$(`); its
-# look-behind is tried only where the rest matched, not at every character.
+# jQuery called (`$(`, `$.ajax`; not `a$(`): the look-behind only where the rest is
 _JQUERY = re.compile(r"(?<![\w.])(?:\$|jQuery)\s*[(.]")
 _JQUERY_CANDIDATE = re.compile(r"(?:\$|jQuery)\s*[(.]")
 
