@@ -165,7 +165,16 @@ def intact(name: str) -> bool:
     True
     """
     entry = manifest().get(name)
-    return entry is not None and sha256(shipped(name).read_bytes()) == entry["sha256"]
+    path = Path(str(data_root() / name))
+    if entry is None or not path.is_file():
+        return False
+    stat = path.stat()  # hashed once per version of the file, not on every load
+    return _hash(str(path), stat.st_mtime_ns, stat.st_size) == entry["sha256"]
+
+
+@cache
+def _hash(path: str, mtime_ns: int, size: int) -> str:
+    return sha256(Path(path).read_bytes())
 
 
 def data_version() -> str:
