@@ -63,6 +63,15 @@ def _parser() -> argparse.ArgumentParser:
         help="add a time slider, 1855 to the latest event (2022)",
     )
     when.add_argument("--scenario", default=None, help=_SCENARIO_HELP)
+    m.add_argument(
+        "--scenarios",
+        nargs="*",
+        default=None,
+        metavar="NAME",
+        help="switch between settlement scenarios in the page (all shipped ones,"
+        " or those named; --scenario picks the first shown): holders, zones, cut"
+        " line and a table of what changes hands",
+    )
     m.set_defaults(func=_map)
     f = sub.add_parser(
         "figure",
@@ -164,6 +173,15 @@ def _stakes(args: argparse.Namespace) -> int:
     print("\nsettlements moved:")
     for row in table.itertuples():
         print(f"  {row.scenario_id}: {row.settlements_moved.replace(';', ', ') or '-'}")
+        # a cut island's people outside its listed settlements: not placed
+        if row.population_unplaced:
+            print(
+                f"    not counted: {row.population_unplaced:,} residents of a cut"
+                " island live outside its listed settlements (side unknown)"
+            )
+        if row.settlements_no_figure:
+            names = row.settlements_no_figure.replace(";", ", ")
+            print(f"    no population figure: {names}")
     return 0
 
 
@@ -218,13 +236,20 @@ def _map(args: argparse.Namespace) -> int:
             date=args.date,
             history=args.history,
             scenario=args.scenario,
+            scenarios=args.scenarios,
         )
     except ValueError as e:
         return _usage_error(e)
     path = save_map(m, args.out)
-    print(
-        f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB, view {args.view}, lang {args.lang})"
+    shown = (
+        "scenario switch"
+        if args.scenarios is not None
+        else f"scenario {args.scenario}"
+        if args.scenario
+        else f"view {args.view}"
     )
+    size = path.stat().st_size / 1e6
+    print(f"wrote {path} ({size:.2f} MB, {shown}, lang {args.lang})")
     return 0
 
 

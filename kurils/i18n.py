@@ -38,6 +38,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "ja": "クリル列島・南クリル：ロシアの立場",
     },
     "group_view": {"en": "Point of view", "ru": "Точка зрения", "ja": "視点"},
+    "group_scenario": {"en": "Scenario", "ru": "Вариант", "ja": "解決案"},
     "group_layers": {"en": "Layers", "ru": "Слои", "ja": "レイヤー"},
     "view_neutral": {
         "en": "Neutral (as most atlases)",
@@ -178,6 +179,36 @@ _TEXT: dict[str, dict[str, str]] = {
         "ja": "帰属が変わるもの",
     },
     "stakes_land": {"en": "Land", "ru": "Суша", "ja": "陸地"},
+    "stakes_table": {
+        "en": "The four groups' land to each side; what changes hands",
+        "ru": "Суша четырёх групп по сторонам; что переходит к другой стороне",
+        "ja": "四島の陸地の帰属と、帰属が変わるもの",
+    },
+    "stakes_land_jpn": {
+        "en": "Land to Japan",
+        "ru": "Суша — Японии",
+        "ja": "日本側の陸地",
+    },
+    "stakes_land_rus": {
+        "en": "Land to Russia",
+        "ru": "Суша — России",
+        "ja": "ロシア側の陸地",
+    },
+    "stakes_unplaced": {
+        "en": "Not counted: residents of the cut island outside its listed settlements",
+        "ru": "Не учтены: жители разделённого острова вне указанных пунктов",
+        "ja": "未計上：分割される島の記載集落外の住民",
+    },
+    "stakes_source": {
+        "en": "Residents: source",
+        "ru": "Жители: источник",
+        "ja": "住民の出典",
+    },
+    "stakes_no_figure": {
+        "en": "Settlements without a population figure",
+        "ru": "Населённые пункты без данных о населении",
+        "ja": "人口の数字がない集落",
+    },
     "stakes_sea": {"en": "Territorial sea", "ru": "Территориальное море", "ja": "領海"},
     "stakes_eez": {"en": "EEZ", "ru": "ИЭЗ", "ja": "排他的経済水域"},
     "stakes_people": {"en": "Residents", "ru": "Жители", "ja": "住民"},

@@ -195,6 +195,23 @@ save(
             "       'eez_moved_km2', 'sea_share_jpn', 'population_moved', 'population_year']].round(2)"
         ),
         md(
+            "People are counted per island; for an island a scenario cuts (the equal split cuts Iturup), "
+            "only the listed settlements on the part that moves count, each with its own figure, year and "
+            "source. Iturup's two listed settlements lie on the part that stays, so none of its people move; "
+            "its residents outside them cannot be placed on either part and are reported, not counted:"
+        ),
+        code(
+            "table.set_index('scenario_id').loc['equal_land',\n"
+            "    ['settlements_moved', 'population_moved', 'population_source',\n"
+            "     'population_unplaced', 'settlements_no_figure']]"
+        ),
+        md(
+            "The map that switches between the scenarios in the page: islands by holder (the cut island in "
+            "two, land that changes hands dashed), each scenario's zones and cut line, and its stakes table "
+            "in the legend (`kurils map --scenarios` on the command line):"
+        ),
+        code("kurils.build_map(scenarios=True)"),
+        md(
             "The zones of one scenario (precomputed for the shipped ones, so this is instant):"
         ),
         code(

@@ -98,6 +98,66 @@ def browser():
         b.close()
 
 
+class BrowserPage:
+    """A page that records console errors and blocks and records remote requests."""
+
+    def __init__(self, browser, path: Path):
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 860})
+        self.page = self.context.new_page()
+        self.page.on(
+            "console", lambda m: m.type == "error" and self.errors.append(m.text)
+        )
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.route("**/*", self._route)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_selector("path.leaflet-interactive")
+        self.map = self.page.evaluate_handle(
+            "window[Object.keys(window).find(k => k.startsWith('map_'))]"
+        )
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file://", "data:")):
+            route.continue_()
+        else:
+            self.requests.append(url)
+            route.abort()
+
+    def island_js(self, island_id: str, expr: str):
+        """Evaluate ``expr`` with ``layer`` bound to the island's Leaflet layer."""
+        return self.page.evaluate(
+            """([id, expr]) => {
+                for (const k of Object.keys(window)) {
+                    const g = window[k];
+                    if (!k.startsWith('geo_json_') || !g.eachLayer) continue;
+                    let found = null;
+                    g.eachLayer(l => { if (l.feature.properties.island_id === id) found = l; });
+                    if (found) return (new Function('layer', 'return ' + expr))(found);
+                }
+                return null;
+            }""",
+            [island_id, expr],
+        )
+
+    def point_of(self, lat: float, lon: float) -> tuple[float, float]:
+        box = self.page.locator(".folium-map").bounding_box()
+        p = self.page.evaluate(
+            "([m, ll]) => m.latLngToContainerPoint(ll)", [self.map, [lat, lon]]
+        )
+        return box["x"] + p["x"], box["y"] + p["y"]
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="session")
+def open_page(browser):
+    """Opens a page in Chromium: ``open_page(path)`` is a :class:`BrowserPage`."""
+    return lambda path: BrowserPage(browser, path)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """Name every skipped test: ``-ra`` groups skips by reason and hides which."""
     skipped = terminalreporter.stats.get("skipped", [])

@@ -19,60 +19,6 @@ from kurils.web import registry
 pytestmark = pytest.mark.browser
 
 
-class Page:
-    """A page that records console errors and blocks and records remote requests."""
-
-    def __init__(self, browser, path: Path):
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 860})
-        self.page = self.context.new_page()
-        self.page.on(
-            "console", lambda m: m.type == "error" and self.errors.append(m.text)
-        )
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.route("**/*", self._route)
-        self.page.goto(path.as_uri())
-        self.page.wait_for_selector("path.leaflet-interactive")
-        self.map = self.page.evaluate_handle(
-            "window[Object.keys(window).find(k => k.startsWith('map_'))]"
-        )
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(("file://", "data:")):
-            route.continue_()
-        else:
-            self.requests.append(url)
-            route.abort()
-
-    def island_js(self, island_id: str, expr: str):
-        """Evaluate ``expr`` with ``layer`` bound to the island's Leaflet layer."""
-        return self.page.evaluate(
-            """([id, expr]) => {
-                for (const k of Object.keys(window)) {
-                    const g = window[k];
-                    if (!k.startsWith('geo_json_') || !g.eachLayer) continue;
-                    let found = null;
-                    g.eachLayer(l => { if (l.feature.properties.island_id === id) found = l; });
-                    if (found) return (new Function('layer', 'return ' + expr))(found);
-                }
-                return null;
-            }""",
-            [island_id, expr],
-        )
-
-    def point_of(self, lat: float, lon: float) -> tuple[float, float]:
-        box = self.page.locator(".folium-map").bounding_box()
-        p = self.page.evaluate(
-            "([m, ll]) => m.latLngToContainerPoint(ll)", [self.map, [lat, lon]]
-        )
-        return box["x"] + p["x"], box["y"] + p["y"]
-
-    def close(self):
-        self.context.close()
-
-
 @pytest.fixture(scope="module")
 def default_file(tmp_path_factory) -> Path:
     return kurils.save_map(
@@ -81,8 +27,8 @@ def default_file(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def page(browser, default_file):
-    p = Page(browser, default_file)
+def page(open_page, default_file):
+    p = open_page(default_file)
     yield p
     p.close()
 
@@ -166,14 +112,14 @@ PAYLOADS = [
 ]
 
 
-def test_payloads_show_literally_and_never_run(browser, islands, tmp_path):
+def test_payloads_show_literally_and_never_run(open_page, islands, tmp_path):
     mine = islands.copy()
     row = mine.island_id == "iturup"
     mine.loc[row, "name_en"] = " ".join(PAYLOADS)
     mine.loc[row, "alt_names"] = PAYLOADS[1]
     mine.loc[mine.island_id == "kunashir", "name_en"] = PAYLOADS[0]
     path = kurils.save_map(kurils.build_map(islands=mine), tmp_path / "evil.html")
-    p = Page(browser, path)
+    p = open_page(path)
     try:
         anchor = islands.set_index("island_id").loc["iturup"]
         x, y = p.point_of(anchor.anchor_lat, anchor.anchor_lon)
@@ -198,11 +144,11 @@ def test_payloads_show_literally_and_never_run(browser, islands, tmp_path):
         p.close()
 
 
-def test_japanese_map_renders(browser, tmp_path, output_dir):
+def test_japanese_map_renders(open_page, tmp_path, output_dir):
     path = kurils.save_map(
         kurils.build_map(view="japan", lang="ja"), tmp_path / "ja.html"
     )
-    p = Page(browser, path)
+    p = open_page(path)
     try:
         assert "日本の立場" in p.page.locator(".kurils-legend").inner_text()
         assert "択捉島" in p.page.locator(".leaflet-marker-pane").inner_text()
@@ -242,12 +188,12 @@ def test_search_finds_the_islets_of_a_group_by_its_name(page, query):
 
 
 @pytest.mark.parametrize("query", ["O'Brien", "& Sons", "<", "{{", "a;b"])
-def test_search_matches_and_shows_text_as_written(browser, islands, tmp_path, query):
+def test_search_matches_and_shows_text_as_written(open_page, islands, tmp_path, query):
     name = "O'Brien & Sons <Isle> {{ 7*7 }} a;b"
     mine = islands.copy()
     mine.loc[mine.island_id == "iturup", "name_en"] = name
     path = kurils.save_map(kurils.build_map(islands=mine), tmp_path / "s.html")
-    p = Page(browser, path)
+    p = open_page(path)
     try:
         p.page.locator(".leaflet-control-search .search-button").click()
         box = p.page.locator(".leaflet-control-search input.search-input")
@@ -264,9 +210,9 @@ def test_search_matches_and_shows_text_as_written(browser, islands, tmp_path, qu
         p.close()
 
 
-def test_history_slider_recolours_and_switches_borders(browser, tmp_path, output_dir):
+def test_history_slider_recolours_and_switches_borders(open_page, tmp_path, output_dir):
     path = kurils.save_map(kurils.build_map(history=True), tmp_path / "history.html")
-    p = Page(browser, path)
+    p = open_page(path)
     try:
         slider = p.page.locator(".kurils-slider input[type=range]")
         first = "1855-02-07"

@@ -65,6 +65,9 @@ def maps(tmp_path_factory):
     out["history"] = kurils.save_map(
         kurils.build_map(history=True), folder / "history.html"
     )
+    out["scenarios"] = kurils.save_map(
+        kurils.build_map(scenarios=True), folder / "scenarios.html"
+    )
     return out
 
 
@@ -165,6 +168,51 @@ def test_phone_history_slider_fits_and_slides_by_touch(browser, maps):
             "document.querySelector('.folium-map').getAttribute('data-kurils-date')"
         )
         assert date > "1900-01-01"
+        assert errors == []
+    finally:
+        context.close()
+
+
+# the smallest phone, the notebook, a laptop and a monitor (the other sizes lie
+# between these for this page)
+@pytest.mark.parametrize("size", [SIZES[0], SIZES[3], SIZES[4], SIZES[5]])
+def test_scenario_switch_keeps_controls_apart_on_every_screen(
+    browser, maps, output_dir, size
+):
+    """The scenario switch: the chain framed clear of the controls, and after
+    choosing each scenario (its stakes table filled) no two controls overlap;
+    on a phone the scenarios are chosen by touch in the folded layer control."""
+    context, page, errors = _open(browser, maps["scenarios"], size)
+    try:
+        width, height = size
+        got = _boxes(page)
+        x0, y0, x1, y1 = got["chain"]
+        assert x0 >= -1 and y0 >= -1 and x1 <= width + 1 and y1 <= height + 1
+        for name, box in got["controls"]:
+            assert not _overlap(got["chain"], box), (name, box, got["chain"])
+        if size == SIZES[0]:
+            page.screenshot(path=str(output_dir / "scenarios_phone_en.png"))
+        radios = page.locator(".leaflet-control-layers input[type=radio]")
+        assert radios.count() == len(kurils.scenarios())
+        for k in range(radios.count()):
+            if got["layout"] == "small":  # open the folded control, as a reader would
+                page.locator(".leaflet-control-layers-toggle").tap()
+                radios.nth(k).tap()
+                page.locator(".leaflet-container").tap(
+                    position={"x": width // 2, "y": height - 120}
+                )
+            else:
+                radios.nth(k).click()
+            controls = _boxes(page)["controls"]
+            for i, (a, box_a) in enumerate(controls):
+                for b, box_b in controls[i + 1 :]:
+                    assert not _overlap(box_a, box_b), (k, a, b)
+            rows = page.locator(".kurils-legend table.kurils-stakes tr").count()
+            assert rows >= 8
+            if got["layout"] == "wide" and size != (940, 564):
+                # the table stays in view: the legend scrolls in the room left
+                open_ = "document.querySelector('.kurils-legend details').open"
+                assert page.evaluate(open_), k
         assert errors == []
     finally:
         context.close()

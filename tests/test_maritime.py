@@ -7,10 +7,12 @@ zones were built in.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import time
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pyogrio
 import pyproj
@@ -146,7 +148,8 @@ def test_shipped_zones_load_fast_and_carry_the_method(zones):
 
 def test_a_shipped_scenario_reads_the_shipped_zones():
     """An unchanged shipped scenario is read, not computed; a changed one is not
-    taken for the shipped one."""
+    taken for the shipped one; a scenario with a shipped one's holders and cuts,
+    under another id or title (a user's copy), has that one's zones."""
     four = {s.id: s for s in kurils.scenarios()}["four_groups"]
     start = time.perf_counter()
     z = kurils.maritime_zones(four)
@@ -155,9 +158,17 @@ def test_a_shipped_scenario_reads_the_shipped_zones():
     assert z.area_km2.tolist() == shipped.area_km2.tolist()
     assert kurils.domain.maritime._shipped_id(four) == "four_groups"
     other = kurils.Scenario(
-        "four_groups", "x", holders={**four.holders, "iturup": "RUS"}
+        "four_groups", "x", holders={**four.holders, "kunashir": "RUS"}
     )
     assert kurils.domain.maritime._shipped_id(other) is None
+    # Iturup kept by Russia: the holdings of "1956 plus Kunashir", not of four_groups
+    plus = kurils.Scenario("mine", "x", holders={**four.holders, "iturup": "RUS"})
+    assert kurils.domain.maritime._shipped_id(plus) == "two_plus_alpha"
+    start = time.perf_counter()
+    z = kurils.maritime_zones(plus)
+    assert time.perf_counter() - start < 5
+    two = kurils.domain.maritime.load_zones("two_plus_alpha")
+    assert z.area_km2.tolist() == two.area_km2.tolist()
 
 
 def test_zones_rebuild_byte_identically(data_dir, tmp_path):
@@ -188,3 +199,31 @@ def test_a_users_holdings_are_computed_on_demand_with_progress(islands):
     )
     # neither side's territorial sea reaches past the line into the other's
     assert shapely.area(shapely.intersection(ts["JPN"], ts["RUS"])) < 1e-6
+
+
+def test_a_scenarios_zones_are_computed_once_per_process(monkeypatch, islands):
+    """A page and its stakes table ask for a user's scenario's zones: computed
+    once (the computation replaced here by a stand-in that counts), handed out
+    as copies; a user's own islands are always computed."""
+    from kurils.domain import zones
+
+    calls = []
+
+    def stand_in(holdings, islands, progress):
+        calls.append(holdings)
+        return gpd.GeoDataFrame(
+            {"zone": ["eez"], "holder": ["JPN"]},
+            geometry=[shapely.box(146, 43, 147, 44)],
+            crs="EPSG:4326",
+        )
+
+    monkeypatch.setattr(zones, "_compute", stand_in)
+    monkeypatch.setattr(zones, "_COMPUTED", {})
+    mine = kurils.Scenario("mine", "x", holders={"kunashir": "JPN"})
+    first = zones.compute_zones(mine)
+    first.loc[0, "zone"] = "changed"
+    again = zones.compute_zones(dataclasses.replace(mine, id="other", title_en="y"))
+    assert len(calls) == 1 and again.loc[0, "zone"] == "eez"
+    zones.compute_zones({"kunashir": "JPN", "iturup": "JPN"})
+    zones.compute_zones(mine, islands=islands)
+    assert len(calls) == 3

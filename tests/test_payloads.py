@@ -11,6 +11,7 @@ data must stay text there too. The browser tests show the text literally.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
 import folium
@@ -140,6 +141,7 @@ def test_islands_columns_and_index_never_run_in_build_map(islands, tmp_path):
             ({}, _poisoned(fast, drawn, payload)),
             ({"view": "japan", "lang": "ja"}, _poisoned(fast, drawn, payload)),
             ({"date": "1950-01-01"}, _poisoned(fast, dated, payload)),
+            ({"scenarios": True}, _poisoned(fast, drawn, payload)),
         ):
             outcome = _assert_inert(
                 lambda mine=mine, mode=mode: kurils.render_html(
@@ -148,6 +150,26 @@ def test_islands_columns_and_index_never_run_in_build_map(islands, tmp_path):
                 folder,
             )
             assert outcome == "rendered", (n, mode)
+
+
+def test_a_users_scenario_text_never_runs(tmp_path):
+    """A user's scenario with a payload in its id, titles, description and
+    source, in the scenario switch and on a scenario's own page (holdings of
+    the 1956 Declaration: the shipped zones serve, nothing is computed)."""
+    base = {s.id: s for s in kurils.scenarios()}["declaration_1956"]
+    folder = tmp_path / "ran"
+    texts = ("id", "title_en", "title_ru", "title_ja", "description", "source")
+    for payload in payloads(folder):
+        mine = dataclasses.replace(base, **dict.fromkeys(texts, payload))
+        for kwargs in (
+            {"scenarios": ["status_quo", mine], "scenario": mine, "lang": "ja"},
+            {"scenario": mine},
+        ):
+            outcome = _assert_inert(
+                lambda kwargs=kwargs: kurils.render_html(kurils.build_map(**kwargs)),
+                folder,
+            )
+            assert outcome == "rendered", kwargs
 
 
 def test_history_map_never_runs_user_text(islands, tmp_path):

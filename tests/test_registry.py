@@ -30,6 +30,7 @@ def test_build_map_draws_exactly_the_declared_layers(mode):
         "date": {"date": "1950-01-01"},
         "history": {"history": True},
         "scenario": {"scenario": "equal_land"},
+        "scenarios": {"scenarios": True},
     }
     m = kurils.build_map(**kwargs[mode])
     names = {
@@ -42,6 +43,8 @@ def test_build_map_draws_exactly_the_declared_layers(mode):
     }
     if mode == "views":  # the points of view are radio buttons of their own
         declared |= {text(f"view_{v}", "en") for v in kurils.domain.views.VIEWS}
+    if mode == "scenarios":  # and so are the scenarios
+        declared |= {s.title_en for s in kurils.scenarios()}
     assert names == declared
 
 

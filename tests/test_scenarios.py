@@ -13,6 +13,7 @@ from kurils import KurilsDataError, Scenario
 from kurils.cli import main
 from kurils.domain.maritime import load_zones, split_island
 from kurils.domain.scenarios import Cut, _area_km2
+from kurils.web.escape import escape_text
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +191,77 @@ def test_figure_of_a_scenario(tmp_path):
     assert main(["figure", "--scenario", "equal_land", "--out", str(out)]) == 0
     assert out.stat().st_size > 50_000
     assert main(["figure", "--scenario", "atlantis", "--out", str(out)]) == 2
+
+
+def test_a_cut_island_counts_the_listed_settlements_on_its_moved_part(table, islands):
+    """Equal split: Iturup's listed settlements (places.csv, by position) lie on
+    the part that stays, so none of its people are counted as moving; those
+    outside the listed settlements are reported, not counted."""
+    places = kurils.load_places()
+    mine = places[places.island_id == "iturup"]
+    s = {s.id: s for s in kurils.scenarios()}["equal_land"]
+    iturup = islands.set_index("island_id").loc["iturup"]
+    moved, stays = split_island(iturup.geometry, s.cuts[0].line)
+    assert not shapely.within(mine.geometry.values, moved).any()
+    assert shapely.within(mine.geometry.values, stays).all()
+    row = table.loc["equal_land"]
+    assert row.settlements_moved == "Yuzhno-Kurilsk;Malokurilskoye"
+    assert row.population_unplaced == iturup.population - mine.population.sum() > 0
+    assert row.settlements_no_figure == ""
+    assert (table.drop("equal_land").population_unplaced == 0).all()
+
+
+def test_settlements_on_a_moved_part_count_their_figures_or_say_they_have_none(
+    islands,
+):
+    """The other side of the same cut moves Kurilsk and Goryachiye Klyuchi: their
+    own figures count, with their year and source; a settlement without a
+    figure is named, not given one."""
+    from kurils.domain.stakes import _people
+
+    places = kurils.load_places()
+    s = {s.id: s for s in kurils.scenarios()}["equal_land"]
+    _, north_east = split_island(
+        islands.set_index("island_id").geometry["iturup"], s.cuts[0].line
+    )
+    out = _people([("iturup", north_east)], islands, places)
+    listed = places[places.island_id == "iturup"].set_index("name_en")
+    assert out["settlements_moved"] == "Kurilsk;Goryachiye Klyuchi"
+    assert out["population_moved"] == listed.population.sum()
+    assert out["population_year"] == "2021"
+    assert out["population_source"] == "hokkaido_np_2021_population"
+    blank = places.assign(
+        population=places.population.mask(places.place_id == "kurilsk")
+    )
+    out = _people([("iturup", north_east)], islands, blank)
+    assert out["population_moved"] == listed.loc["Goryachiye Klyuchi", "population"]
+    assert out["settlements_no_figure"] == "Kurilsk"
+
+
+def test_map_with_the_scenario_switch_from_the_cli(tmp_path, capsys):
+    """``kurils map --scenarios``: every shipped scenario a radio button, the
+    first shown the one --scenario names; a bad name or a date with it: usage
+    error, nothing written."""
+    out = tmp_path / "switch.html"
+    argv = ["map", "--scenarios", "--scenario", "equal_land", "--lang", "ru"]
+    assert main([*argv, "--out", str(out)]) == 0
+    page = out.read_text("utf-8")
+    for s in kurils.scenarios():  # a radio button each
+        assert f'"{escape_text(s.title_ru)}" : feature_group_' in page
+    assert "kurils.scenarioSwitch(" in page and '"initial":4' in page
+    assert "Суша — Японии" in page  # the stakes table's rows, in Russian
+    two = tmp_path / "two.html"
+    assert (
+        main(["map", "--scenarios", "status_quo", "four_groups", "--out", str(two)])
+        == 0
+    )
+    shipped = {s.id: s for s in kurils.scenarios()}
+    page = two.read_text("utf-8")
+    assert f'"{shipped["status_quo"].title_en}" : feature_group_' in page
+    assert shipped["four_groups"].title_en.split("'")[0] in page
+    assert shipped["equal_land"].title_en not in page
+    bad = tmp_path / "bad.html"
+    assert main(["map", "--scenarios", "atlantis", "--out", str(bad)]) == 2
+    assert main(["map", "--scenarios", "--date", "1950-01-01", "--out", str(bad)]) == 2
+    assert not bad.exists()
+    assert "unknown scenario 'atlantis'" in capsys.readouterr().err

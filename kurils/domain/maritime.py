@@ -173,12 +173,15 @@ def maritime_zones(
 
 
 def _shipped_id(holdings) -> str | None:
-    """The id of the shipped scenario ``holdings`` is, unchanged, if any."""
+    """The id of the shipped scenario whose holders and cuts ``holdings`` has
+    (its zones are the shipped ones, whatever its id or title), if any."""
     if holdings is None:
         return "status_quo"
     if not hasattr(holdings, "holders"):
         return None
     from .scenarios import scenarios
 
-    shipped = {s.id: s for s in scenarios()}
-    return holdings.id if shipped.get(holdings.id) == holdings else None
+    for s in scenarios():
+        if dict(s.holders) == dict(holdings.holders) and s.cuts == holdings.cuts:
+            return s.id
+    return None

@@ -7,7 +7,13 @@ from collections.abc import Callable, Iterable
 import pandas as pd
 import shapely
 
-from .maritime import changed_hands, compute_zones, load_zones, split_island
+from .maritime import (
+    _shipped_id,
+    changed_hands,
+    compute_zones,
+    load_zones,
+    split_island,
+)
 from .scenarios import Scenario, _area_km2, scenarios
 
 __all__ = ["stakes"]
@@ -44,16 +50,26 @@ def _moved_land(s: Scenario, islands) -> tuple[dict, dict, list]:
 
 
 def _people(moved: list, islands, places) -> dict:
-    """Population and settlements on the moved land, with years and sources."""
+    """Population and settlements on the moved land, with years and sources.
+
+    A whole island counts its own figure. A cut island counts the listed
+    settlements (``places.csv``, by their coordinates) on the part that moves,
+    each with its own figure; one without a figure is named in
+    ``settlements_no_figure``, never given one. The island's residents outside
+    every listed settlement cannot be put on either part: they are
+    ``population_unplaced``, not counted.
+    """
     table = islands.set_index("island_id")
-    pop, years, sources, names = 0, set(), set(), []
+    pop, unplaced, years, sources, names, blank = 0, 0, set(), set(), [], []
     for iid, geom in moved:
         here = places[
             (places["island_id"] == iid) & places["kind"].isin(_SETTLEMENT_KINDS)
         ]
         if geom is not None:  # part of a cut island: count its settlements
+            unplaced += _unplaced(table.loc[iid], here)
             here = here[shapely.within(here.geometry.values, geom)]
             rows = here.dropna(subset=["population"])
+            blank += list(here.loc[here["population"].isna(), "name_en"])
         else:
             rows = table.loc[[iid]].dropna(subset=["population"])
         names += list(here["name_en"])
@@ -66,7 +82,9 @@ def _people(moved: list, islands, places) -> dict:
         if years
         else "",
         "population_source": ";".join(sorted(sources)),
+        "population_unplaced": unplaced,
         "settlements_moved": ";".join(names),
+        "settlements_no_figure": ";".join(blank),
         **dict(
             zip(
                 ("residents_1945_moved", "residents_1945_source"),
@@ -75,6 +93,15 @@ def _people(moved: list, islands, places) -> dict:
             )
         ),
     }
+
+
+def _unplaced(island: pd.Series, settlements: pd.DataFrame) -> int:
+    """A cut island's residents outside its listed settlements (0 when the
+    island has no figure): which part they live on is not known."""
+    if pd.isna(island["population"]):
+        return 0
+    listed = float(settlements["population"].dropna().sum())
+    return max(int(island["population"] - listed), 0)
 
 
 def residents_1945_moved(moved: list) -> tuple[int, str]:
@@ -94,8 +121,9 @@ def residents_1945_moved(moved: list) -> tuple[int, str]:
 def _sea(s: Scenario, progress) -> dict:
     """km² of territorial sea and EEZ that change hands (per shipped zones)."""
     shipped = load_zones()
-    if s.id in set(shipped["scenario_id"]) and s == _shipped_by_id()[s.id]:
-        z = shipped[shipped["scenario_id"] == s.id]
+    same = _shipped_id(s)  # a shipped scenario's holdings: its zones are shipped
+    if same is not None:
+        z = shipped[shipped["scenario_id"] == same]
         changed = z["changed_km2"]
     else:
         z = compute_zones(s, progress=progress)
@@ -126,7 +154,11 @@ def stakes(
     four-groups scenario moves, i.e. of the sea both sides claim);
     ``population_moved`` (island populations, or for a cut island the named
     settlements on the moved part) with ``population_year`` (range) and
-    ``population_source`` (source ids); ``settlements_moved``;
+    ``population_source`` (source ids); ``population_unplaced`` (residents
+    of a cut island outside its listed settlements: their side is not known,
+    so they are not counted); ``settlements_moved``; ``settlements_no_figure``
+    (settlements on a moved part without a population figure: named, not
+    guessed);
     ``residents_1945_moved`` (Japanese residents on 15 August 1945 of the groups
     that move whole) with ``residents_1945_source``.
 

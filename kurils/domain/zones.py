@@ -246,10 +246,77 @@ def _reporter(progress: Callable[[str], None] | None) -> Callable[[str], None]:
     return report
 
 
+#: Zones computed in this process for the shipped islands, by holdings (a page
+#: and its stakes table ask for the same scenario's zones): a few at most.
+_COMPUTED: dict[tuple, gpd.GeoDataFrame] = {}
+_COMPUTED_MAX = 8
+
+
+def _holdings_key(holdings) -> tuple | None:
+    """What the zones depend on: holders and cuts (None: not remembered).
+
+    Examples
+    --------
+    >>> _holdings_key({"shikotan": "JPN"}) == _holdings_key({"shikotan": "JPN"})
+    True
+    >>> _holdings_key(3) is None
+    True
+    """
+    if holdings is None:
+        return ((), ())
+    holders = getattr(holdings, "holders", holdings)
+    if not isinstance(holders, Mapping):
+        return None
+    cuts = tuple(
+        (c.island_id, c.line.wkb, c.left, c.right)
+        for c in getattr(holdings, "cuts", ())
+    )
+    try:
+        return (tuple(sorted(dict(holders).items())), cuts)
+    except TypeError:  # unorderable or unhashable values: computed, then refused
+        return None
+
+
+def remembered(key: tuple | None, compute: Callable[[], gpd.GeoDataFrame]):
+    """``compute()``, or a copy of what it gave for ``key`` before in this
+    process (a copy each time: a caller that changes it changes nothing here).
+
+    Examples
+    --------
+    >>> calls = []
+    >>> def compute():
+    ...     calls.append(1)
+    ...     return gpd.GeoDataFrame({"a": [1]})
+    >>> first = remembered(("doctest",), compute)
+    >>> first.loc[0, "a"] = 99
+    >>> int(remembered(("doctest",), compute).loc[0, "a"]), len(calls)
+    (1, 1)
+    """
+    if key is None:
+        return compute()
+    if key not in _COMPUTED:
+        if len(_COMPUTED) >= _COMPUTED_MAX:
+            _COMPUTED.pop(next(iter(_COMPUTED)))
+        _COMPUTED[key] = compute().copy()
+    return _COMPUTED[key].copy()
+
+
 def compute_zones(
     holdings=None, islands=None, progress: Callable[[str], None] | None = None
 ) -> gpd.GeoDataFrame:
-    """Compute the zones of every holder (tens of seconds); see :func:`maritime_zones`."""
+    """Compute the zones of every holder (tens of seconds); see :func:`maritime_zones`.
+
+    For the shipped islands, a scenario's zones are computed once per process
+    (:func:`remembered`): a map and its stakes table share them.
+    """
+    if islands is None:
+        return remembered(
+            _holdings_key(holdings), lambda: _compute(holdings, None, progress)
+        )
+    return _compute(holdings, islands, progress)
+
+
+def _compute(holdings, islands, progress) -> gpd.GeoDataFrame:
     report = _reporter(progress)
     units = land_units(holdings, islands)
     plane = _aeqd(*PLANE_CENTRE)

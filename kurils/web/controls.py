@@ -101,8 +101,16 @@ class Layout(Control):
     script = function = "layout"
     #: A map narrower or lower than this (CSS pixels) is small: a phone.
     SMALL_WIDTH, SMALL_HEIGHT = 640, 560
+    #: Space (CSS pixels) kept between the chain, or a control, and the next.
+    MARGIN = 10
 
-    def __init__(self, layers, bounds: list, margin: int = 10) -> None:
+    #: The least height (CSS pixels) of a legend's body that scrolls rather
+    #: than folds, on a page that asks for it (``scroll_legend``).
+    LEGEND_MIN_BODY = 120
+
+    def __init__(
+        self, layers, bounds: list, margin: int = MARGIN, scroll_legend: bool = False
+    ) -> None:
         super().__init__()
         self.layers, self.bounds = layers, bounds
         self.options = {
@@ -110,6 +118,8 @@ class Layout(Control):
             "smallHeight": self.SMALL_HEIGHT,
             "margin": margin,
         }
+        if scroll_legend:  # a legend too tall for the room scrolls in it
+            self.options["legendMinBody"] = self.LEGEND_MIN_BODY
 
     def arguments(self) -> list[str]:
         names = [self._parent.get_name(), self.layers.get_name()]

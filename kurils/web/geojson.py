@@ -179,11 +179,13 @@ def land_layer(
     name: str,
     show: bool,
     fill_opacity: float,
+    fill: str = "fill",
+    dash: str = "dash",
 ) -> folium.FeatureGroup:
     """Islands filled by their ``fill`` property (a colour), outlined, dashed
     where ``dash`` (if kept) says; a base layer, out of the layer control."""
     outline = LINES["outline"].leaflet()
-    dashed = "dash" in keep
+    dashed = dash in keep
     return tooltip_layer(
         gdf,
         keep,
@@ -192,9 +194,9 @@ def land_layer(
         control=False,
         style_function=lambda f: {
             **outline,
-            "fillColor": f["properties"]["fill"],
+            "fillColor": f["properties"][fill],
             "fillOpacity": fill_opacity,
-            "dashArray": (f["properties"]["dash"] or None) if dashed else None,
+            "dashArray": (f["properties"][dash] or None) if dashed else None,
         },
         highlight_function=lambda f: {"weight": 3},
         zoom_on_click=False,

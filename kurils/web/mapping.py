@@ -14,7 +14,7 @@ from ..domain.history import check_date, events, holdings, iso_date
 from ..domain.islands import check_user_islands, load_island_units, load_islands
 from ..domain.places import load_places
 from ..domain.population import load_population_1945
-from ..domain.scenarios import Scenario, resolve_scenario
+from ..domain.scenarios import Scenario
 from ..domain.sources import load_sources
 from ..domain.stakes import stakes
 from ..domain.views import VIEWS
@@ -47,6 +47,7 @@ from .offline import KurilsMap, Page
 from .plugins import Fullscreen, GroupedLayerControl
 from .registry import LAYERS, MapData, web_layers
 from .scenario_layer import scenario_layer
+from .scenario_switch import add_switch, requested, scenario_radios, switch_base
 from .tiles import ALIASES, tile_options
 
 __all__ = ["TILES", "build_map"]
@@ -112,7 +113,12 @@ def _slider_options(timeline: pd.DataFrame, lang: str) -> dict:
 
 
 def _map_data(
-    lang: str, islands, date, history: bool, scenario: Scenario | None = None
+    lang: str,
+    islands,
+    date,
+    history: bool,
+    scenario: Scenario | None = None,
+    switch: tuple[Scenario, ...] = (),
 ) -> tuple[MapData, pd.DataFrame]:
     """Every table the map draws, each read and checked once (a user's islands
     too), the islands simplified once for every layer; and the island-unit
@@ -135,12 +141,15 @@ def _map_data(
         lang=lang,
         mode="history"
         if history
+        else "scenarios"
+        if switch
         else "scenario"
         if scenario is not None
         else "views"
         if date is None
         else "date",
         scenario=scenario,
+        scenarios=switch,
         date=date,
         islands=for_map(islands),
         units=units,
@@ -150,15 +159,6 @@ def _map_data(
         sources=load_sources(),
     )
     return data, links
-
-
-def _scenario(which, date, history: bool) -> Scenario | None:
-    """The scenario asked for (a Scenario or a shipped id), alone."""
-    if which is None:
-        return None
-    if date is not None or history:
-        raise ValueError("give a scenario, a date or the history, not several")
-    return resolve_scenario(which)
 
 
 def _chain_frame(islands: gpd.GeoDataFrame) -> list[list[float]]:
@@ -210,6 +210,8 @@ def _base_layer(data: MapData, links, view: str, fill_opacity: float):
             data.islands, data.scenario, lang=data.lang, fill_opacity=fill_opacity
         )
         return base, None
+    if data.mode == "scenarios":
+        return switch_base(data, fill_opacity), None
     if data.mode != "views":
         periods = holdings(data.timeline, data.islands)
         base = holdings_layer.__wrapped__(
@@ -244,11 +246,14 @@ def _view_groups(m: KurilsMap, lang: str, view: str) -> list:
     return groups
 
 
-def _layer_control(lang: str, views: list, overlays: list) -> _LayerControl:
-    """The points of view (exclusive) and the layers; folded on small screens,
-    open on others (kurils.web.controls.Layout decides in the page)."""
+def _layer_control(
+    lang: str, views: list, overlays: list, key: str = "group_view"
+) -> _LayerControl:
+    """The points of view or the scenarios (exclusive: ``key`` names them) and
+    the layers; folded on small screens, open on others
+    (kurils.web.controls.Layout decides in the page)."""
     groups = {}
-    view_group = escape_text(text("group_view", lang))
+    view_group = escape_text(text(key, lang))
     if views:
         groups[view_group] = [fg for fg, _ in views]
     groups[escape_text(text("group_layers", lang))] = overlays
@@ -287,6 +292,7 @@ def build_map(
     date=None,
     history: bool = False,
     scenario: Scenario | str | None = None,
+    scenarios=None,
 ) -> KurilsMap:
     """Build the layered dispute map.
 
@@ -315,6 +321,10 @@ def build_map(
         A settlement scenario (or a shipped one's id, see :func:`kurils.domain.scenarios`):
         the islands by who would hold them, its maritime zones, the line of any cut
         and, in the legend, what changes hands (:func:`kurils.domain.stakes`).
+    scenarios : True or list of kurils.Scenario or str, optional
+        A page switching between scenarios (``True``: the shipped ones), each
+        with its holders, zones, cut line and stakes table (see
+        :mod:`kurils.web.scenario_switch`); ``scenario`` is the one shown first.
 
     Returns
     -------
@@ -344,8 +354,8 @@ def build_map(
     if date is not None and history:
         raise ValueError("give either date= or history=True, not both")
 
-    scenario = _scenario(scenario, date, history)
-    data, links = _map_data(lang, islands, date, history, scenario)
+    scenario, switch = requested(scenario, scenarios, date, history)
+    data, links = _map_data(lang, islands, date, history, scenario, switch)
     m = _new_map(data.islands, title(view, lang))
     tile_layer = _tile_layer(basemap, lang)
     if tile_layer is not None:
@@ -360,10 +370,15 @@ def build_map(
     for layer in built.values():
         layer.add_to(m)
     views = _view_groups(m, lang, view) if data.mode == "views" else []
+    if switch:
+        views = scenario_radios(m, switch, lang, scenario)
     overlays = ([tile_layer] if tile_layer is not None else []) + list(built.values())
-    layer_control = _layer_control(lang, views, overlays).add_to(m)
+    key = "group_scenario" if switch else "group_view"
+    layer_control = _layer_control(lang, views, overlays, key).add_to(m)
     _find_and_fullscreen(m, base, lang)
-    if views:
+    if switch:
+        add_switch(m, data, base.geojson, views, built, fill_opacity)
+    elif views:
         lines = [x for x in LAYERS if x.legend and x.id in built]
         Legend(views_legend(data.islands, lang, lines), text("legend", lang)).add_to(m)
         style = {"fillOpacity": fill_opacity, "outline": LINES["outline"].color}
@@ -379,5 +394,6 @@ def build_map(
         options = _slider_options(data.timeline, lang)
         TimeSlider(m, base.geojson, built["borders"].geojson, options).add_to(m)
     Attribution(attribution_html(lang)).add_to(m)
-    Layout(layer_control, _chain_frame(data.islands)).add_to(m)  # last: it measures
+    frame, scroll = _chain_frame(data.islands), bool(switch)
+    Layout(layer_control, frame, scroll_legend=scroll).add_to(m)  # last: it measures
     return m

@@ -38,7 +38,7 @@ from .zones_layer import claimed_by_both, zones_layer
 
 __all__ = ["LAYERS", "MODES", "Layer", "MapData", "web_layers"]
 
-MODES = ("views", "date", "history", "scenario")
+MODES = ("views", "date", "history", "scenario", "scenarios")
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class MapData:
     timeline: pd.DataFrame
     sources: pd.DataFrame
     scenario: Scenario | None = None
+    scenarios: tuple[Scenario, ...] = ()  # the switch's, in order ("scenarios")
 
 
 @dataclass(frozen=True)
@@ -134,14 +135,38 @@ def _zones(data: MapData, name: str, show: bool):
     return zones_layer(today, both, lang=data.lang, name=name, show=show)
 
 
-def _scenario_zones(data: MapData, name: str, show: bool):
-    """The scenario's zones: shipped ones read, a user's computed."""
-    zones = maritime_zones(data.scenario)
-    return zones_layer(zones, None, lang=data.lang, name=name, show=show)
+def _per_scenario(build):
+    """A builder of one scenario's layer, for both scenario modes: with the
+    switch, one overlay holding each scenario's layer (``per_scenario``, by the
+    scenario's number), which the page swaps (kurils.scenario_switch)."""
+
+    def web(data: MapData, name: str, show: bool):
+        if data.mode == "scenario":
+            return build(data.scenario, data.lang, name, show)
+        children = {
+            k: build(s, data.lang, name, True) for k, s in enumerate(data.scenarios)
+        }
+        children = {k: v for k, v in children.items() if v is not None}
+        if not children:
+            return None
+        group = folium.FeatureGroup(name=name, show=show)
+        for child in children.values():
+            child.control = False
+            child.add_to(group)
+        group.per_scenario = children
+        return group
+
+    return web
 
 
-def _cut(data: MapData, name: str, show: bool):
-    return cut_layer(data.scenario, lang=data.lang, name=name, show=show)
+def _scenario_zones(scenario: Scenario, lang: str, name: str, show: bool):
+    """A scenario's zones: shipped ones read, a user's computed."""
+    zones = maritime_zones(scenario)
+    return zones_layer(zones, None, lang=lang, name=name, show=show)
+
+
+def _cut(scenario: Scenario, lang: str, name: str, show: bool):
+    return cut_layer(scenario, lang=lang, name=name, show=show)
 
 
 def _events(data: MapData, name: str, show: bool):
@@ -172,8 +197,21 @@ LAYERS = (
     ),
     Layer("borders", "layer_borders", ("date", "history"), True, _lines(_in_force)),
     Layer("zones", "layer_zones", ("views",), False, _zones),
-    Layer("scenario_zones", "layer_zones", ("scenario",), True, _scenario_zones),
-    Layer("cut", "layer_cut", ("scenario",), True, _cut, legend="cut"),
+    Layer(
+        "scenario_zones",
+        "layer_zones",
+        ("scenario", "scenarios"),
+        True,
+        _per_scenario(_scenario_zones),
+    ),
+    Layer(
+        "cut",
+        "layer_cut",
+        ("scenario", "scenarios"),
+        True,
+        _per_scenario(_cut),
+        legend="cut",
+    ),
     Layer("labels", "layer_labels", MODES, True, _labels),
     Layer("places", "layer_places", MODES, True, _places),
     Layer("events", "layer_events", ("history",), True, _events),

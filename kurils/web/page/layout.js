@@ -60,8 +60,13 @@ kurils.layout = function (map, layers, bounds, o) {
         var narrow = small();
         showLayers(!narrow);
         if (legend) { legend.open = !narrow; }
-        // too low for both open: fold the legend first, then the layer control
-        if (!narrow && legend && collide()) { legend.open = false; }
+        // too low for both open: fold the legend first, then the layer control;
+        // a page that asks (o.legendMinBody) lets the legend's body scroll in
+        // the room left, and folds it only when that room is too small
+        if (!narrow && legend && (o.legendMinBody
+            ? !kurils.fitLegend(map, o.margin, o.legendMinBody) : collide())) {
+            legend.open = false;
+        }
         if (!narrow && collide()) { showLayers(false); }
         var pad = sides();
         map.fitBounds(bounds, {
@@ -73,4 +78,29 @@ kurils.layout = function (map, layers, bounds, o) {
     }
     frame();
     map.on("resize", frame);
+};
+
+// The legend's body scrolls in the room left under the controls above it; false
+// (nothing changed) when that room is under minBody CSS pixels.
+kurils.fitLegend = function (map, margin, minBody) {
+    var box = map.getContainer();
+    var legend = box.querySelector(".kurils-legend");
+    var details = legend && legend.querySelector("details");
+    if (!details || !details.open) { return true; }
+    var body = legend.querySelector(".kurils-legend-body");
+    body.style.maxHeight = "";
+    var mine = legend.getBoundingClientRect(), limit = null;
+    box.querySelectorAll(".leaflet-control").forEach(function (c) {
+        var r = c.getBoundingClientRect();
+        var over = r.left < mine.right && mine.left < r.right &&
+                   r.top < mine.bottom && mine.top < r.bottom;
+        if (c !== legend && r.width && r.height && over) {
+            limit = limit === null ? r.bottom : Math.max(limit, r.bottom);
+        }
+    });
+    if (limit === null) { return true; }
+    var room = body.clientHeight - (limit + margin - mine.top);
+    if (room < minBody) { return false; }
+    body.style.maxHeight = room + "px";
+    return true;
 };
