@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib
 import json
 import sys
-import types
 from pathlib import Path
 
 from . import __version__
 from .domain.views import VIEWS
 from .errors import KurilsDataError, OfflineError, escape_controls
 from .i18n import LANGS
+from .web.deferred import defer
 
 __all__ = ["main"]
 
@@ -340,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     name) are shown escaped, as ``\\x1b`` or ``\\n``, never sent to the terminal.
     """
     args = _parser().parse_args(argv)
-    _defer("requests")
+    defer("requests")  # folium imports it; a command never uses it
     # A command is one short run that leaves few reference cycles: reference
     # counting frees its memory (peak RSS of `kurils map` unchanged), and the cycle
     # collector's passes over every object of pandas, shapely and folium would be
@@ -358,36 +357,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if collecting:
             gc.enable()
-
-
-class _Deferred(types.ModuleType):
-    """Stands in for a module not imported yet; loads it on first use."""
-
-    def __getattr__(self, attr: str):
-        if sys.modules.get(self.__name__) is self:
-            del sys.modules[self.__name__]  # the real module takes its place
-        return getattr(importlib.import_module(self.__name__), attr)
-
-
-def _defer(name: str) -> None:
-    """Let ``import name`` bind a stand-in that loads the module on first use.
-
-    folium imports ``requests`` when it starts (``folium/features.py``) for one
-    thing: a ``GeoJson`` given a URL fetches it. The command never hands folium a
-    URL (its pages are offline), yet requests and urllib3 cost about 30 ms of each
-    ``kurils map``. With the stand-in, folium's ``import requests`` costs nothing,
-    and whatever looks anything up on it (``requests.get``) loads the real module,
-    which a later ``import requests`` then gets. Only the command does this, in its
-    own process; a program that imports kurils keeps its imports as they are.
-
-    Examples
-    --------
-    >>> _defer("json")  # loaded already: nothing changes
-    >>> type(sys.modules["json"]).__name__
-    'module'
-    """
-    if name not in sys.modules:
-        sys.modules[name] = _Deferred(name)
 
 
 def _print_error(error: Exception | str) -> None:

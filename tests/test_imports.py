@@ -2,7 +2,7 @@
 
 Each case runs in a fresh interpreter and reports ``sys.modules`` at its end. What
 must not come back: ``requests`` loaded by ``kurils map`` (folium imports it for
-GeoJSON from a URL; the command defers it, ``kurils.cli._defer``), folium's
+GeoJSON from a URL; the command defers it, ``kurils.web.deferred``), folium's
 plugin package (its ``__init__`` imports all ~35 plugins; kurils vendors the four
 it uses, :mod:`kurils.web.plugins`), matplotlib for a map, folium for ``import
 kurils``, a figure or ``kurils info``, and GDAL (pyogrio) for the shipped data.
@@ -104,8 +104,8 @@ def test_figure_loads_matplotlib_info_does_not(tmp_path):
 def test_deferred_requests_still_works_when_used(tmp_path):
     """The deferral is not a stub: anything that uses requests gets it."""
     code = (
-        "from kurils.cli import _defer\n"
-        "_defer('requests')\n"
+        "from kurils.web.deferred import defer\n"
+        "defer('requests')\n"
         "import folium.features, sys\n"
         "assert 'urllib3' not in sys.modules\n"
         "from requests import Session\n"  # loads it
