@@ -9,8 +9,8 @@ from branca.element import Element
 from folium.plugins import Fullscreen, GroupedLayerControl
 from folium.template import Template
 
-from ..domain.admin_units import load_admin_units
-from ..domain.borders import DEFAULT_LINES, load_borders
+from ..domain.admin_units import admin_units_for
+from ..domain.borders import DEFAULT_LINES, borders_for
 from ..domain.history import check_date, events, holdings, iso_date
 from ..domain.islands import check_user_islands, load_island_units, load_islands
 from ..domain.places import load_places
@@ -130,9 +130,9 @@ def _map_data(
     user = islands is not None
     links = load_island_units()
     islands = check_user_islands(islands) if user else load_islands()
-    units = for_map(load_admin_units(islands=islands))
+    units = for_map(admin_units_for(islands))
     # treaty lines come from the shipped coastlines when the user's may lack a side
-    borders = load_borders(
+    borders = borders_for(
         None if user else islands,
         # today's map draws two lines: compute only those
         border_ids=None if (date is not None or history) else DEFAULT_LINES,
