@@ -32,20 +32,16 @@ from .controls import (
     IslandSearch,
     Layout,
     Legend,
+    Stacking,
     TimeSlider,
     ViewSwitch,
     page_file,
 )
 from .escape import escape_text
-from .layers import (
-    for_map,
-    holdings_layer,
-    islands_layer,
-    stripe_pattern,
-)
+from .layers import for_map, holdings_layer, islands_layer, stripe_pattern
 from .legend import attribution_html, history_legend, scenario_legend, views_legend
 from .offline import KurilsMap, Page
-from .registry import LAYERS, MapData, web_layers
+from .registry import LAYERS, MapData, below_land, web_layers
 from .scenario_layer import scenario_layer
 from .scenario_switch import add_switch, requested, scenario_radios, switch_base
 from .tiles import ALIASES, tile_options
@@ -376,6 +372,8 @@ def build_map(
     key = "group_scenario" if switch else "group_view"
     layer_control = _layer_control(lang, views, overlays, key).add_to(m)
     _find_and_fullscreen(m, base, lang)
+    if below_land(built) and not switch:  # the switch stacks its own layers
+        Stacking(m, below_land(built)).add_to(m)
     if switch:
         add_switch(m, data, base.geojson, views, built, fill_opacity)
     elif views:
