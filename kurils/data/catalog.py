@@ -107,6 +107,26 @@ class Catalog:
     A table is read when first asked for. A bad table raises
     :class:`kurils.KurilsDataError` naming the file or frame, the column and the
     rows, then and on every later request (nothing bad is kept).
+
+    Examples
+    --------
+    Your own places (a survey's settlements, say), checked against the shipped
+    islands and sources, and handed out as copies:
+
+    >>> import kurils
+    >>> mine = kurils.Catalog().places().head(3).drop(columns="geometry")
+    >>> mine.loc[0, "name_en"] = "My village"
+    >>> cat = kurils.Catalog(places=mine)
+    >>> cat
+    Catalog(places='<DataFrame>')
+    >>> cat.places()[["name_en", "island_id"]].head(1)
+          name_en   island_id
+    0  My village  paramushir
+    >>> mine.loc[0, "island_id"] = "atlantis"
+    >>> kurils.Catalog(places=mine).places()
+    Traceback (most recent call last):
+    ...
+    kurils.errors.KurilsDataError: <DataFrame>: unknown island_id: atlantis
     """
 
     def __init__(self, **tables: PathOrFrame | pd.Index) -> None:
