@@ -60,6 +60,7 @@ def test_default_name_in_messages(islands):
 # renderers (map, figure, export) call the unchecked internals, once checked.
 ENTRIES = {
     "sovereignty_at": lambda g: kurils.sovereignty_at("2000-01-01", islands=g),
+    "holdings": lambda g: kurils.holdings(islands=g),
     "load_admin_units": lambda g: kurils.load_admin_units(islands=g),
     "load_borders": lambda g: kurils.load_borders(islands=g),
     "Scenario.validate": lambda g: kurils.scenarios()[1].validate(g),
@@ -104,6 +105,8 @@ def test_islands_unknown_to_the_tables_are_a_data_error(islands, entry):
     if entry == "load_admin_units":
         assert len(ENTRIES[entry](mine)) == 0
         return
+    if entry == "holdings":  # the group tokens still name the four groups
+        mine = mine[mine["group"] == "context"]
     with pytest.raises(KurilsDataError, match=r"island_id|no holder ever given"):
         ENTRIES[entry](mine)
 
@@ -130,3 +133,10 @@ def test_a_map_or_figure_checks_the_islands_once(islands, entry, monkeypatch):
     monkeypatch.setattr(catalog_module, "check_islands_frame", counting)
     getattr(kurils, entry)(islands=islands[islands["status"] == "disputed"])
     assert calls == ["<islands>"]
+
+
+def test_holdings_check_an_island_table_too(islands):
+    table = pd.DataFrame(islands.drop(columns="geometry"))
+    assert kurils.holdings(islands=table).equals(kurils.holdings())
+    with pytest.raises(KurilsDataError, match=r"^<islands>: missing columns: status"):
+        kurils.holdings(islands=table.drop(columns="status"))

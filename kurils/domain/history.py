@@ -40,6 +40,7 @@ import pandas as pd
 
 from ..data.catalog import catalog
 from ..data.integrity import transfer_targets
+from ..data.user_islands import check_islands_table
 from ..data.validate import DATE_DTYPE
 from ..errors import KurilsDataError
 from .islands import check_user_islands, load_island_table, load_islands
@@ -52,6 +53,7 @@ __all__ = [
     "holdings",
     "iso_date",
     "parse_date",
+    "periods_of",
     "sovereignty_at",
 ]
 
@@ -139,6 +141,14 @@ def holdings(
 ) -> pd.DataFrame:
     """Every island's periods of holding, replayed from the timeline.
 
+    Parameters
+    ----------
+    timeline : DataFrame, optional
+        As :func:`events` returns; loaded if not given.
+    islands : DataFrame or GeoDataFrame, optional
+        The islands (their table, or as :func:`kurils.load_islands` returns),
+        checked as a map's are; the shipped ones if not given.
+
     Returns
     -------
     pandas.DataFrame
@@ -158,6 +168,18 @@ def holdings(
         SUN 1945-08-31  occupation_urup_1945
         RUS 1991-12-26 ussr_dissolution_1991
     """
+    if isinstance(islands, gpd.GeoDataFrame):
+        islands = check_user_islands(islands)
+    elif islands is not None:
+        islands = check_islands_table(islands)
+    return periods_of(timeline, islands)
+
+
+def periods_of(
+    timeline: pd.DataFrame | None, islands: pd.DataFrame | None
+) -> pd.DataFrame:
+    """:func:`holdings` of islands already checked (a map's, or
+    :func:`sovereignty_at`'s), so that no frame is checked twice."""
     timeline = events() if timeline is None else timeline
     islands = load_island_table() if islands is None else islands
     tokens = transfer_targets(islands)
@@ -263,7 +285,7 @@ def held_at(
     timeline = events() if timeline is None else timeline
     when = pd.Timestamp(check_date(date, timeline))
     islands = load_islands() if islands is None else islands
-    h = holdings(timeline, islands)
+    h = periods_of(timeline, islands)
     open_then = h["until"].isna() | (when < h["until"])
     live = h[(h["since"] <= when) & open_then].drop(columns="until")
     out = islands[["island_id", "geometry"]].merge(live, on="island_id", how="left")

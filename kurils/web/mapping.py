@@ -11,7 +11,7 @@ from folium.template import Template
 
 from ..domain.admin_units import admin_units_for
 from ..domain.borders import DEFAULT_LINES, borders_for
-from ..domain.history import check_date, events, holdings, iso_date
+from ..domain.history import check_date, events, iso_date, periods_of
 from ..domain.islands import check_user_islands, load_island_units, load_islands
 from ..domain.places import load_places
 from ..domain.population import load_population_1945
@@ -209,7 +209,7 @@ def _base_layer(data: MapData, links, view: str, fill_opacity: float):
     if data.mode == "scenarios":
         return switch_base(data, fill_opacity), None
     if data.mode != "views":
-        periods = holdings(data.timeline, data.islands)
+        periods = periods_of(data.timeline, data.islands)
         base = holdings_layer.__wrapped__(
             data.islands,
             periods,
