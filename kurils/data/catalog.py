@@ -110,20 +110,14 @@ class Catalog:
 
     Examples
     --------
-    Your own places (a survey's settlements, say), checked against the shipped
-    islands and sources, and handed out as copies:
+    Your own places (``kurils.Catalog``), checked against the shipped islands:
 
-    >>> import kurils
-    >>> mine = kurils.Catalog().places().head(3).drop(columns="geometry")
+    >>> mine = Catalog().places().head(3).drop(columns="geometry")
     >>> mine.loc[0, "name_en"] = "My village"
-    >>> cat = kurils.Catalog(places=mine)
-    >>> cat
-    Catalog(places='<DataFrame>')
-    >>> cat.places()[["name_en", "island_id"]].head(1)
+    >>> Catalog(places=mine).places()[["name_en", "island_id"]].head(1)
           name_en   island_id
     0  My village  paramushir
-    >>> mine.loc[0, "island_id"] = "atlantis"
-    >>> kurils.Catalog(places=mine).places()
+    >>> Catalog(places=mine.assign(island_id="atlantis")).places()
     Traceback (most recent call last):
     ...
     kurils.errors.KurilsDataError: <DataFrame>: unknown island_id: atlantis
