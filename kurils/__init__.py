@@ -8,6 +8,7 @@ Load the data::
     ['greater_kuril', 'lesser_kuril']
 """
 
+from .data.catalog import Catalog  # already imported by every loader: no cost
 from .domain.admin_units import load_admin_units
 from .domain.borders import load_borders
 from .domain.history import events, holdings, sovereignty_at
@@ -59,6 +60,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "EQUAL_AREA_CRS",
+    "Catalog",
     "KurilsDataError",
     "KurilsMap",
     "OfflineError",

@@ -29,8 +29,8 @@ import shapely
 from ._atomic import _cleanup_on_signals, replace_folder, staging_folder
 from .data import _resources
 from .data._resources import data_version
-from .domain.admin_units import load_admin_units
-from .domain.borders import load_borders
+from .domain.admin_units import admin_units_for
+from .domain.borders import borders_for
 from .domain.history import events
 from .domain.islands import load_islands
 from .domain.maritime import maritime_zones
@@ -58,7 +58,7 @@ class Layer(NamedTuple):
 
 
 def _admin_units(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    return load_admin_units(islands=islands)  # both countries: see ``country``
+    return admin_units_for(islands)  # both countries: see ``country``
 
 
 def _places(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -66,7 +66,7 @@ def _places(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def _borders(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    return load_borders(islands)
+    return borders_for(islands)
 
 
 def _events(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -19,9 +19,6 @@ Examples
 >>> islands.loc[0, "name_en"] = "changed"   # a copy: the catalog keeps its own
 >>> cat.island_table().loc[0, "name_en"]
 'Shumshu'
->>> mine = cat.raw("places").head(2)  # a user's own places, checked against
->>> len(Catalog(places=mine).places())  # the shipped islands and sources
-2
 """
 
 from __future__ import annotations
@@ -86,9 +83,8 @@ MADE_FROM = {
 
 
 def _handed_out(value):
-    """A deep copy of a kept frame (0.4 ms for the islands): a shallow one, even
-    with pandas' copy-on-write, shares extension arrays (``.geometry.values``);
-    anything else kept is immutable (an Index)."""
+    """A deep copy of a kept frame (0.4 ms for the islands; a shallow one shares
+    ``.geometry.values``, copy-on-write or not); anything else kept is immutable."""
     return value.copy() if isinstance(value, pd.DataFrame) else value
 
 
@@ -107,6 +103,20 @@ class Catalog:
     A table is read when first asked for. A bad table raises
     :class:`kurils.KurilsDataError` naming the file or frame, the column and the
     rows, then and on every later request (nothing bad is kept).
+
+    Examples
+    --------
+    Your own places (``kurils.Catalog``), checked against the shipped islands:
+
+    >>> mine = Catalog().places().head(3).drop(columns="geometry")
+    >>> mine.loc[0, "name_en"] = "My village"
+    >>> Catalog(places=mine).places()[["name_en", "island_id"]].head(1)
+          name_en   island_id
+    0  My village  paramushir
+    >>> Catalog(places=mine.assign(island_id="atlantis")).places()
+    Traceback (most recent call last):
+    ...
+    kurils.errors.KurilsDataError: <DataFrame>: unknown island_id: atlantis
     """
 
     def __init__(self, **tables: PathOrFrame | pd.Index) -> None:
@@ -161,10 +171,8 @@ class Catalog:
         return _handed_out(self._product(key, make, tuple(made_from)))
 
     def _read(self, name: str) -> tuple[pd.DataFrame, str]:
-        def make(cat: Catalog):
-            return read_table(cat._given.get(name), FILES[name])
-
-        return self._product(f"raw:{name}", make)
+        read = lambda cat: read_table(cat._given.get(name), FILES[name])  # noqa: E731
+        return self._product(f"raw:{name}", read)
 
     def raw(self, name: str) -> pd.DataFrame:
         """Table ``name`` as read, every column text (for checks across all tables)."""

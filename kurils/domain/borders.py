@@ -21,9 +21,9 @@ from ..data.catalog import catalog
 from ..data.derived import remembered
 from ..data.validate import check_references
 from ..errors import KurilsDataError
-from .islands import islands_of
+from .islands import check_user_islands, islands_of
 
-__all__ = ["DEFAULT_LINES", "load_borders", "median_line"]
+__all__ = ["DEFAULT_LINES", "borders_for", "load_borders", "median_line"]
 
 #: Lines on today's map and figure: the 1855 treaty line, on which Japan's claim
 #: rests, and the line of control since 1945.
@@ -105,7 +105,9 @@ def load_borders(
     Parameters
     ----------
     islands : GeoDataFrame, optional
-        As returned by :func:`kurils.load_islands`; loaded if not given.
+        As returned by :func:`kurils.load_islands` (a user's frame is checked as
+        a map's is: :func:`kurils.domain.islands.check_user_islands`); loaded if
+        not given.
     data : path or DataFrame, optional
         A user's own borders table; by default the shipped ``borders.csv``.
     sources : path, DataFrame or Index, optional
@@ -128,7 +130,8 @@ def load_borders(
     Raises
     ------
     KurilsDataError
-        For a bad table, an island id not in ``islands`` or an unknown event.
+        For a bad table or islands, an island id not in ``islands`` or an
+        unknown event.
 
     Examples
     --------
@@ -141,6 +144,20 @@ def load_borders(
     border_id
     shimoda_1855 1855-02-07 1875-05-07
     """
+    if islands is not None:
+        islands = check_user_islands(islands)
+    return borders_for(islands, data, sources, timeline, border_ids)
+
+
+def borders_for(
+    islands: gpd.GeoDataFrame | None,
+    data: str | os.PathLike | pd.DataFrame | None = None,
+    sources=None,
+    timeline: pd.DataFrame | None = None,
+    border_ids=None,
+) -> gpd.GeoDataFrame:
+    """:func:`load_borders` of islands already checked (a map's, a figure's, an
+    export's), so that no frame is checked twice."""
     # a timeline handed in is checked as the events table it stands in for
     cat = catalog(borders=data, sources=sources, events=timeline)
     if islands is None:
