@@ -46,7 +46,7 @@ test: $(TEST_STAMP) install
 	@# browser are built once
 	cd tests && ../$(BIN)/pytest -c ../pyproject.toml --rootdir=.. -n auto --dist loadfile ../tests ../README.md --pyargs kurils
 
-# Rebuild geodata/islands.gpkg, rocks.gpkg, zones.gpkg and manifest.json from the registry source
+# Rebuild geodata/islands.gpkg, rocks.gpkg, zones.gpkg, derived.gpkg and manifest.json from the registry source
 # (needs network once for pip; about 1 GB of memory, 1 min, then about 4 min for the zones, which
 # are computed by the installed package from the fresh data).
 data: $(MAP_STAMP)
@@ -55,6 +55,8 @@ data: $(MAP_STAMP)
 	$(BIN)/python geodata/build_rocks.py
 	$(MAKE) install
 	$(BIN)/python geodata/build_zones.py
+	$(MAKE) install
+	$(BIN)/python geodata/build_derived.py
 
 clean:
 	rm -rf build dist .pytest_cache

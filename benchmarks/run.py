@@ -1,94 +1,210 @@
 """Benchmarks for kurils (not tests: numbers to read, not assertions).
 
-Run with ``.venv/bin/python benchmarks/run.py`` after ``make test`` (which installs
-the package; Chromium from ``apt-get install chromium``) and
-``.venv/bin/pip install ".[bench]"`` (mapclassify, which ``explore()`` needs). Prints a Markdown
-report; ``--out FILE`` also writes it.
+Run after ``make test`` (which installs the package; Chromium from ``apt-get
+install chromium``) and ``.venv/bin/pip install ".[bench]"`` (mapclassify, which
+``explore()`` needs; playwright)::
 
-Measured side by side, in one run, on the same islands:
+    .venv/bin/python benchmarks/run.py             # prints a Markdown report
+    .venv/bin/python benchmarks/run.py --readme    # also rewrites README's table
 
-1. ``kurils map`` wall time against ``python -c "import geopandas, folium"``,
-   and kurils' own work inside the command (after those imports);
-2. ``load_islands()`` time after ``import kurils``;
-3. HTML size and headless-Chromium load time of the kurils map against
-   ``GeoDataFrame.explore()`` of the same polygons (made offline the same way,
-   with no tiles, so that both load with the network blocked);
-4. the coastline error of the map: the Hausdorff distance, in metres, between each
-   drawn outline and the shipped outline it was simplified from.
+Every figure is a ratio to a floor measured in the same run, side by side (the
+machine is shared and its load changes from minute to minute: the ratio is the
+number to read). Each repeat runs the floor and the measured thing one after the
+other; the report gives the median ratio and its min-max over the repeats.
+
+Floors:
+
+- commands (``kurils map``, ``map --history``, ``figure``, ``info``) and ``import
+  kurils``: ``python -c "import geopandas, folium"``, wall time and peak RSS;
+- ``load_islands()`` (first call, after ``import kurils``): reading the same
+  GeoPackage with ``geopandas.read_file`` (after ``import geopandas``);
+- headless Chromium, the default map drawn: a Leaflet-only page (Leaflet's
+  pinned JS and CSS inline, one polygon: ``benchmarks/page_load.py``'s);
+- page size: ``GeoDataFrame.explore()`` of the same polygons, made offline the
+  same way (no tiles, no legend).
+
+Last, the coastline error of the map: the Hausdorff distance, in metres, between
+each drawn outline and the shipped outline it was simplified from.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
+import os
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 PY = sys.executable
 KURILS = str(Path(PY).with_name("kurils"))
 CHROMIUM = "/usr/bin/chromium"
+README = Path(__file__).resolve().parents[1] / "README.md"
+# The README's table sits between these two lines; --readme rewrites what is between.
+START, END = "<!-- benchmarks:start -->", "<!-- benchmarks:end -->"
 # Run children outside the source tree, so that they import the installed package.
 ELSEWHERE = tempfile.gettempdir()
+FLOOR = [PY, "-c", "import geopandas, folium"]
 
 
-def wall(cmd: list[str], repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, cwd=ELSEWHERE)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall time (s), CPU time (s, user + system) and peak resident memory (MB)
+    of one child process."""
+    t = time.perf_counter()
+    child = subprocess.Popen(
+        cmd, cwd=ELSEWHERE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - t
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"{cmd} failed: {child.stderr.read().decode()}")
+    child.stderr.close()
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, cpu, usage.ru_maxrss / 1024  # kB on Linux
 
 
-def in_process(code: str, repeat: int = 5) -> float:
-    """Median of a timing printed by a fresh interpreter (seconds)."""
-    run = lambda: subprocess.run(  # noqa: E731
+def timed(code: str) -> float:
+    """A timing (s) printed by a fresh interpreter running ``code``."""
+    out = subprocess.run(
         [PY, "-c", code], check=True, capture_output=True, text=True, cwd=ELSEWHERE
     )
-    out = [float(run().stdout) for _ in range(repeat)]
-    return statistics.median(out)
+    return float(out.stdout)
+
+
+class Ratios:
+    """Each repeat's ratio of a measure to its floor, and the medians of both."""
+
+    def __init__(self) -> None:
+        self.pairs: list[tuple[float, float]] = []
+
+    def add(self, value: float, floor: float) -> None:
+        self.pairs.append((value, floor))
+
+    def cell(self, unit: str = "s", scale: float = 1.0, digits: int = 2) -> str:
+        r = [v / f for v, f in self.pairs]
+        v = statistics.median(v for v, _ in self.pairs) * scale
+        f = statistics.median(f for _, f in self.pairs) * scale
+        return (
+            f"**{statistics.median(r):.2f}×** ({min(r):.2f}–{max(r):.2f}) | "
+            f"{v:.{digits}f} {unit} / {f:.{digits}f} {unit}"
+        )
+
+
+def commands(tmp: Path, n: int) -> dict[str, tuple[Ratios, Ratios, Ratios]]:
+    """Wall time, CPU time and peak RSS of each command against the import floor."""
+    cmds = {
+        "`import kurils`": [PY, "-c", "import kurils"],
+        "`kurils map`": [KURILS, "map", "--out", str(tmp / "kurils.html")],
+        "`kurils map --history`": [KURILS, "map", "--history", "--out", str(tmp / "h.html")],
+        "`kurils figure`": [KURILS, "figure", "--out", str(tmp / "kurils.png")],
+        "`kurils info`": [KURILS, "info"],
+    }  # fmt: skip
+    out = {name: (Ratios(), Ratios(), Ratios()) for name in cmds}
+    run(FLOOR)  # warm the file cache once
+    for _ in range(n):
+        for name, cmd in cmds.items():
+            floor = run(FLOOR)
+            for ratios, value, base in zip(out[name], run(cmd), floor, strict=True):
+                ratios.add(value, base)
+    return out
+
+
+def first_load(n: int) -> Ratios:
+    """``load_islands()`` after ``import kurils`` against ``read_file`` of the
+    same GeoPackage after ``import geopandas``, each in a fresh interpreter."""
+    from kurils.data import _resources
+
+    with _resources.as_file(_resources.shipped("islands.gpkg")) as path:
+        floor_code = (
+            "import time, geopandas; t = time.perf_counter();"
+            f"geopandas.read_file({str(path)!r}); print(time.perf_counter() - t)"
+        )
+        code = (
+            "import time, kurils; t = time.perf_counter(); kurils.load_islands();"
+            "print(time.perf_counter() - t)"
+        )
+        r = Ratios()
+        for _ in range(n):
+            r.add(timed(code), timed(floor_code))
+    return r
+
+
+def explore_page(path: Path) -> None:
+    """``explore()`` of the same polygons, made offline by the same inliner."""
+    import kurils
+
+    islands = kurils.load_islands()
+    m = islands[["island_id", "name_en", "status", "geometry"]].explore(
+        column="status",
+        tiles=None,
+        legend=False,  # its legend needs jQuery UI
+    )
+    path.write_text(kurils.render_html(m), encoding="utf-8")
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Callable[[Path], float]]:
+    """A headless Chromium, and a function that loads a page in it (network
+    blocked) and returns the time (s) from navigation until the page has loaded
+    and painted twice."""
+    from playwright.sync_api import sync_playwright
+
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]  # fmt: skip
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=args)
+
+        def load(path: Path) -> float:
+            page = b.new_page(viewport={"width": 1280, "height": 860})
+            page.route(
+                "**/*",
+                lambda r: (
+                    r.continue_() if r.request.url.startswith("file:") else r.abort()
+                ),
+            )
+            page.goto(path.as_uri(), wait_until="load")
+            # scripts are inline and synchronous: the map is built by "load";
+            # two animation frames later it has been painted
+            t = page.evaluate(
+                "() => new Promise(r => requestAnimationFrame(() =>"
+                " requestAnimationFrame(() => r(performance.now()))))"
+            )
+            assert page.locator("path.leaflet-interactive").count() > 0, path
+            page.close()
+            return t / 1000
+
+        try:
+            yield load
+        finally:
+            b.close()
 
 
 def browser_load(paths: dict[str, Path], repeat: int = 5) -> dict[str, float]:
-    from playwright.sync_api import sync_playwright
+    """Each page's median load time (s) over ``repeat`` loads in one browser
+    (``benchmarks/page_load.py`` runs it a round at a time)."""
+    with chromium() as load:
+        return {
+            name: statistics.median(load(path) for _ in range(repeat))
+            for name, path in paths.items()
+        }
 
-    args = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-    ]
-    result = {}
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=args)
-        for name, path in paths.items():
-            times = []
-            for _ in range(repeat):
-                page = b.new_page(viewport={"width": 1280, "height": 860})
-                page.route(
-                    "**/*",
-                    lambda r: (
-                        r.continue_()
-                        if r.request.url.startswith("file:")
-                        else r.abort()
-                    ),
-                )
-                page.goto(path.as_uri(), wait_until="load")
-                # scripts are inline and synchronous: the map is built by "load";
-                # two animation frames later it has been painted
-                t = page.evaluate(
-                    "() => new Promise(r => requestAnimationFrame(() =>"
-                    " requestAnimationFrame(() => r(performance.now()))))"
-                )
-                assert page.locator("path.leaflet-interactive").count() > 0, name
-                times.append(t / 1000)
-                page.close()
-            result[name] = statistics.median(times)
-        b.close()
-    return result
+
+def browser(pages: dict[str, Path], floor: Path, n: int) -> dict[str, Ratios]:
+    """Each page's load time against ``floor``'s, loaded just before it."""
+    out = {name: Ratios() for name in pages}
+    with chromium() as load:
+        load(floor)  # the first page of a browser pays its start-up
+        for _ in range(n):
+            for name, path in pages.items():
+                f = load(floor)
+                out[name].add(load(path), f)
+    return out
 
 
 def coastline_error() -> dict[str, float]:
@@ -118,79 +234,98 @@ def coastline_error() -> dict[str, float]:
     parts = shapely.get_parts(np.asarray(islands.geometry.values))
     area = gpd.GeoSeries(parts, crs=4326).to_crs(kurils.EQUAL_AREA_CRS).area
     dropped = area < MIN_PART_M2
-    # specks that are an island's largest part are kept; count what is really dropped
-    n_kept = len(shapely.get_parts(kept))
     return {
         "tolerance_deg": MAP_TOLERANCE,
         "grid_deg": MAP_PRECISION,
         "max_hausdorff_m": worst,
         "worst_island": worst_id,
-        "parts_dropped": len(parts) - n_kept,
+        "parts_dropped": len(parts) - len(shapely.get_parts(kept)),
         "dropped_area_m2": float(area[dropped].sum()),
-        "vertices_shipped": int(
-            shapely.get_num_coordinates(islands.geometry.values).sum()
-        ),
+        "vertices_shipped": int(shapely.get_num_coordinates(islands.geometry.values).sum()),
         "vertices_drawn": int(shapely.get_num_coordinates(drawn).sum()),
-    }
+    }  # fmt: skip
+
+
+def report(n: int) -> str:
+    tmp = Path(tempfile.mkdtemp())
+    cmd = commands(tmp, n)
+    load = first_load(n)
+    from page_load import leaflet_only  # the same floor as page_load.py's
+
+    floor = leaflet_only(tmp)
+    explore_page(tmp / "explore.html")
+    pages = {"default map": tmp / "kurils.html", "`--history` map": tmp / "h.html"}
+    drawn = browser(pages, floor, n)
+    err = coastline_error()
+    mb = lambda p: p.stat().st_size / 1e6  # noqa: E731
+    rows = [
+        "| measure | ratio to floor, median (min–max) | measured / floor (medians) | floor |",
+        "|---|---|---|---|",
+    ]
+    import_floor = '`python -c "import geopandas, folium"`'
+    for name, (wall, cpu, _) in cmd.items():
+        rows.append(f"| {name}: wall time | {wall.cell()} | {import_floor} |")
+        rows.append(f"| {name}: CPU time | {cpu.cell()} | the same |")
+    for name in ("`import kurils`", "`kurils map`", "`kurils figure`"):
+        rows.append(
+            f"| {name}: peak RSS | {cmd[name][2].cell('MB', digits=0)} | the same |"
+        )
+    rows.append(
+        f"| `load_islands()`, first call after `import kurils` | "
+        f"{load.cell('ms', 1000, 0)} | `geopandas.read_file` of islands.gpkg |"
+    )
+    for name, r in drawn.items():
+        rows.append(
+            f"| Chromium: {name} loaded and drawn | {r.cell()} | a Leaflet-only page |"
+        )
+    for name, path in pages.items():
+        rows.append(
+            f"| page size: {name} | **{mb(path) / mb(tmp / 'explore.html'):.2f}×** | "
+            f"{mb(path):.2f} MB / {mb(tmp / 'explore.html'):.2f} MB | `explore()` of the islands |"
+        )
+    rows.append(
+        f"| coastline error, drawn vs shipped (max Hausdorff, per-island UTM) | "
+        f"{err['max_hausdorff_m']:.0f} m ({err['worst_island']}) | target ≤ 50 m | |"
+    )
+    rows.append(
+        f"| vertices drawn / shipped | {err['vertices_drawn']:,} / "
+        f"{err['vertices_shipped']:,} | rocks under 1,000 m² not drawn: "
+        f"{err['parts_dropped']:,} ({err['dropped_area_m2'] / 1e6:.2f} km²) | |"
+    )
+    cores = os.cpu_count()
+    return (
+        "\n".join(rows)
+        + f"\n\n{n} repeats, {dt.date.today().isoformat()}, {cores} cores, Python "
+        f"{sys.version.split()[0]}; simplification {err['tolerance_deg']}° "
+        f"(topology-preserving), coordinates on a {err['grid_deg']}° grid.\n"
+    )  # fmt: skip
+
+
+def rewrite_readme(table: str, readme: Path = README) -> None:
+    """Put ``table`` between the README's markers (nothing else changes)."""
+    text = readme.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(START) + r"\n.*?" + re.escape(END), re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"{readme}: no {START} ... {END} block")
+    new = pattern.sub(lambda _: f"{START}\n{table}{END}", text)
+    readme.write_text(new, encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path)
+    parser.add_argument("--out", type=Path, help="also write the report here")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--readme", action="store_true", help=f"rewrite the table in {README.name}"
+    )
     args = parser.parse_args()
-    n = args.repeat
-    tmp = Path(tempfile.mkdtemp())
-
-    import_gf = wall([PY, "-c", "import geopandas, folium"], n)
-    cli = wall([KURILS, "map", "--out", str(tmp / "kurils.html")], n)
-    own = in_process(
-        "import time, geopandas, folium, kurils, kurils.web.mapping, tempfile, os;"
-        "t = time.perf_counter();"
-        "kurils.save_map(kurils.build_map(), os.path.join(tempfile.mkdtemp(), 'm.html'));"
-        "print(time.perf_counter() - t)",
-        n,
-    )
-    load = in_process(
-        "import time, kurils; t = time.perf_counter(); kurils.load_islands();"
-        "print(time.perf_counter() - t)",
-        n,
-    )
-
-    # explore() of the same polygons, made offline by the same inliner, no tiles
-    import kurils
-
-    islands = kurils.load_islands()
-    m = islands[["island_id", "name_en", "status", "geometry"]].explore(
-        column="status",
-        tiles=None,
-        legend=False,  # its legend needs jQuery UI
-    )
-    explore_html = tmp / "explore.html"
-    explore_html.write_text(kurils.render_html(m), encoding="utf-8")
-    kurils_html = tmp / "kurils.html"
-    loads = browser_load({"kurils": kurils_html, "explore": explore_html}, n)
-    err = coastline_error()
-
-    mb = lambda p: p.stat().st_size / 1e6  # noqa: E731
-    report = f"""\
-| measure | kurils | reference |
-|---|---|---|
-| `kurils map` wall time vs `python -c "import geopandas, folium"` | {cli:.2f} s | {import_gf:.2f} s |
-| kurils' own work in `kurils map` (build + save, after imports) | {own:.2f} s | import {import_gf:.2f} s |
-| `load_islands()` after `import kurils` (fresh process) | {load * 1000:.0f} ms | target < 100 ms |
-| HTML size, offline single file | {mb(kurils_html):.2f} MB | `explore()`: {mb(explore_html):.2f} MB |
-| load and draw in headless Chromium (median of {n}) | {loads["kurils"]:.2f} s | `explore()`: {loads["explore"]:.2f} s |
-| coastline error, drawn vs shipped outline (max Hausdorff) | {err["max_hausdorff_m"]:.0f} m ({err["worst_island"]}) | target ≤ 100 m |
-| vertices drawn / shipped | {err["vertices_drawn"]:,} / {err["vertices_shipped"]:,} | |
-| rocks under 1,000 m² not drawn | {err["parts_dropped"]:,} ({err["dropped_area_m2"] / 1e6:.3f} km²) | |
-
-Simplification {err["tolerance_deg"]}° (topology-preserving), coordinates on a
-{err["grid_deg"]}° grid. Machine: {subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()} cores, Python {sys.version.split()[0]}.
-"""
-    print(report)
+    table = report(args.repeat)
+    print(table)
     if args.out:
-        args.out.write_text(report, encoding="utf-8")
+        args.out.write_text(table, encoding="utf-8")
+    if args.readme:
+        rewrite_readme(table)
+        print(f"rewrote the table in {README}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ Load the data::
     ['greater_kuril', 'lesser_kuril']
 """
 
+from .data.catalog import Catalog  # already imported by every loader: no cost
 from .domain.admin_units import load_admin_units
 from .domain.borders import load_borders
 from .domain.history import events, holdings, sovereignty_at
@@ -19,7 +20,7 @@ from .domain.population import load_population_1945
 from .domain.scenarios import Scenario, scenarios
 from .domain.sources import load_sources
 from .domain.stakes import stakes
-from .errors import KurilsDataError
+from .errors import KurilsDataError, OfflineError
 from .export import export  # binds kurils.export to the function, not the module
 
 __version__ = "0.1.0"
@@ -32,7 +33,6 @@ _LAZY = {
     "save_map": "web.offline",
     "render_html": "web.offline",
     "KurilsMap": "web.offline",
-    "OfflineError": "web.offline",
     "choropleth_layer": "web.layers",
     "plot": "figures.plotting",
     "figure": "figures.plotting",
@@ -60,6 +60,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "EQUAL_AREA_CRS",
+    "Catalog",
     "KurilsDataError",
     "KurilsMap",
     "OfflineError",

@@ -1,11 +1,11 @@
-"""The one exception type kurils raises for bad data."""
+"""The exceptions kurils raises: bad data, and a page that would need the network."""
 
 from __future__ import annotations
 
 import os
 import re
 
-__all__ = ["KurilsDataError", "escape_controls"]
+__all__ = ["KurilsDataError", "OfflineError", "escape_controls"]
 
 # Characters that act on a terminal or a line instead of showing: C0 and C1
 # controls and DEL (ANSI escapes start with ESC), line and paragraph separators,
@@ -71,3 +71,11 @@ class KurilsDataError(ValueError):
         self.source = os.fspath(source)
         self.problem = problem
         super().__init__(escape_controls(f"{self.source}: {problem}"))
+
+
+class OfflineError(RuntimeError):
+    """A page would still need the network (an asset kurils does not ship).
+
+    Defined here, not beside the renderer (:mod:`kurils.web.offline`), so that the
+    command line can catch it without importing folium for a figure.
+    """

@@ -24,15 +24,13 @@ from typing import NamedTuple
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio
 import shapely
-from pyogrio.raw import write as _ogr_write
 
 from ._atomic import _cleanup_on_signals, replace_folder, staging_folder
 from .data import _resources
 from .data._resources import data_version
-from .domain.admin_units import load_admin_units
-from .domain.borders import load_borders
+from .domain.admin_units import admin_units_for
+from .domain.borders import borders_for
 from .domain.history import events
 from .domain.islands import load_islands
 from .domain.maritime import maritime_zones
@@ -60,7 +58,7 @@ class Layer(NamedTuple):
 
 
 def _admin_units(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    return load_admin_units(islands=islands)  # both countries: see ``country``
+    return admin_units_for(islands)  # both countries: see ``country``
 
 
 def _places(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -68,7 +66,7 @@ def _places(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def _borders(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    return load_borders(islands)
+    return borders_for(islands)
 
 
 def _events(islands: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -164,6 +162,8 @@ def _geometry_type(geoms: gpd.GeoSeries) -> str:
 
 
 def _write_ogr(frame: pd.DataFrame, path: Path, layer: str, fmt: str) -> None:
+    from pyogrio.raw import write as _ogr_write  # GDAL: loaded for an export only
+
     driver, _, dataset_options, layer_options = FORMATS[fmt]
     names, data, masks = _fields(frame, layer)
     geometry = geometry_type = None
@@ -263,6 +263,8 @@ def licence_text(layers: Sequence[Layer] = LAYERS) -> str:
 
 @contextmanager
 def _gdal_date() -> Iterator[None]:
+    import pyogrio
+
     old = pyogrio.get_gdal_config_option("OGR_CURRENT_DATE")
     pyogrio.set_gdal_config_options({"OGR_CURRENT_DATE": _GPKG_DATE})
     try:

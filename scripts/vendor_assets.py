@@ -567,6 +567,41 @@ def folium_file(rel: str) -> bytes:
     return data
 
 
+# kurils/web/plugins.py copies four folium classes (Python: StripePattern,
+# Fullscreen, GroupedLayerControl and Search's asset URLs), so that a map need not
+# import folium.plugins, which imports all of folium's plugins. folium's licence
+# file goes beside the assets, from the wheel's metadata, pinned like the rest.
+FOLIUM_LICENSE = (
+    "licenses/LICENSE.txt",
+    "fe2a6215f9588fc7693cdcd8c3fbc93196470b00cccdcf22c3d0b63ff424c9c7",
+)
+README_FOLIUM = """
+## Python code copied from folium
+
+`kurils/web/plugins.py` holds copies of four classes of folium {folium} (MIT):
+`StripePattern` (`folium/plugins/pattern.py`), `Fullscreen`, `GroupedLayerControl`
+(without its template: the map has its own) and the asset URLs of `Search`, so
+that a map need not import `folium.plugins`
+(which imports all of folium's ~35 plugins and compiles their templates).
+`folium/LICENSE.txt` is folium's licence, copied verbatim from the folium
+{folium} wheel (`{licence}` in its metadata, sha256-pinned); kurils requires
+folium 0.20.x, and `tests/test_imports.py` checks each copy against folium's own.
+"""
+
+
+def folium_licence() -> bytes:
+    """folium's licence file, from the installed wheel's metadata (pinned)."""
+    import importlib.metadata
+
+    dist = importlib.metadata.distribution("folium")
+    if dist.version != FOLIUM_VERSION:
+        raise SystemExit(f"folium {dist.version} installed, need {FOLIUM_VERSION}")
+    data = dist.read_text(FOLIUM_LICENSE[0]).encode()
+    if sha256(data) != FOLIUM_LICENSE[1]:
+        raise SystemExit("folium's LICENSE.txt: sha256 mismatch")
+    return data
+
+
 def folium_urls() -> set[str] | None:
     try:
         import folium
@@ -739,6 +774,9 @@ def main() -> None:
         + " (the tarball has none: the MIT text its package.json declares, with the "
         "copyright line of its dist files, and a note saying so).\n"
     )
+
+    readme += README_FOLIUM.format(folium=FOLIUM_VERSION, licence=FOLIUM_LICENSE[0])
+    files["folium/LICENSE.txt"] = folium_licence()
 
     if STATIC.exists():
         shutil.rmtree(STATIC)

@@ -148,6 +148,39 @@ class BrowserPage:
         )
         return box["x"] + p["x"], box["y"] + p["y"]
 
+    def tooltip_at(self, lat: float, lon: float, has_text: str) -> str:
+        """The text of the tooltip, showing ``has_text``, that a pointer coming
+        to (lat, lon) from afar opens (a tooltip's text is made as it opens)."""
+        x, y = self.point_of(lat, lon)
+        self.page.mouse.move(x - 200, y + 200)
+        self.page.mouse.move(x - 30, y - 30)
+        self.page.mouse.move(x, y)
+        tip = self.page.locator(".leaflet-tooltip", has_text=has_text)
+        tip.first.wait_for(timeout=3000)
+        return tip.first.inner_text()
+
+    def zones_under_land(self) -> bool:
+        """True if maritime zones are drawn and every one of them comes before
+        (under) every island drawn, in the page's SVG."""
+        return self.page.evaluate(
+            """() => {
+                const zones = [], land = [];
+                for (const k of Object.keys(window)) {
+                    const g = window[k];
+                    if (!k.startsWith('geo_json_') || !g.eachLayer) continue;
+                    g.eachLayer(l => {
+                        if (!l._path || !l._map) return;
+                        const p = l.feature.properties;
+                        if ('zone' in p) zones.push(l._path);
+                        else if ('island_id' in p) land.push(l._path);
+                    });
+                }
+                const after = Node.DOCUMENT_POSITION_FOLLOWING;
+                return zones.length > 0 && land.length > 0 && zones.every(
+                    z => land.every(i => z.compareDocumentPosition(i) & after));
+            }"""
+        )
+
     def close(self):
         self.context.close()
 

@@ -300,3 +300,17 @@ def test_maritime_zones_layer_is_off_then_drawn_with_the_sea_both_claim(page):
     assert paths.count() >= before + 5
     assert page.page.evaluate(hatched) == hatched_before + 1
     assert page.errors == []
+
+
+def test_islands_stay_above_the_maritime_zones_switched_on(page, islands):
+    """Switched on (after the islands were drawn), and off and on again, the
+    zones stay under the islands: a hover over Shikotan shows its tooltip, not
+    the territorial sea's around it (kurils/web/page/stacking.js)."""
+    row = islands.set_index("island_id").loc["shikotan"]
+    for clicks in (1, 2):  # on; then off and on again
+        for _ in range(clicks):
+            page.page.get_by_text("Maritime zones (illustration)", exact=True).click()
+        tip = page.tooltip_at(row.anchor_lat, row.anchor_lon, "Shikotan")
+        assert "Administered by: Russia" in tip and "Territorial sea" not in tip
+        assert page.zones_under_land()
+    assert page.errors == []

@@ -71,3 +71,9 @@ def test_info_json(capsys, islands):
     assert s["data_version"] == kurils.data._resources.data_version()
     assert len(s["data_version"]) == 12
     assert s["licences"]["geometry"]["licence"] == "ODbL-1.0"
+
+
+def test_the_catalog_is_public():
+    from kurils.data.catalog import Catalog
+
+    assert kurils.Catalog is Catalog and "Catalog" in kurils.__all__

@@ -199,6 +199,53 @@ def test_the_stakes_table_speaks_the_page_language(open_page, tmp_path):
         p.close()
 
 
+def test_island_tooltips_give_the_chosen_scenarios_holder(page, islands):
+    """Today's administrator and claimants, and the holder under the chosen
+    scenario (and whether the land changes hands), in the page's language."""
+    shipped = {s.id: s for s in kurils.scenarios()}
+    at = islands.set_index("island_id").loc["shikotan", ["anchor_lat", "anchor_lon"]]
+    tip = page.tooltip_at(*at, "Shikotan")
+    assert "Administered by: Russia" in tip
+    assert f"{shipped['status_quo'].title_en}: Russia" in tip
+    assert "changes hands" not in tip
+    _choose(page, shipped["declaration_1956"].title_en)
+    tip = page.tooltip_at(*at, "Shikotan")
+    assert "Administered by: Russia" in tip
+    assert f"{shipped['declaration_1956'].title_en}: Japan" in tip
+    assert "changes hands" in tip
+    # the equal split: each part of Iturup under its own holder
+    _choose(page, shipped["equal_land"].title_en)
+    iturup = islands.set_index("island_id").geometry["iturup"]
+    cut = shipped["equal_land"].cuts[0]
+    for part, holder in zip(
+        split_island(iturup, cut.line), ("Japan", "Russia"), strict=True
+    ):
+        inside = part.representative_point()
+        tip = page.tooltip_at(inside.y, inside.x, "Iturup")
+        assert f"{shipped['equal_land'].title_en}: {holder}" in tip
+    assert page.zones_under_land()  # the scenario's zones, swapped in, under
+    assert page.errors == []
+
+
+def test_a_scenario_page_keeps_the_islands_above_its_zones(open_page, tmp_path):
+    """``kurils map --scenario``: the zones are drawn after the islands, and
+    again when switched off and on; a hover over Shikotan shows the island."""
+    s = {s.id: s for s in kurils.scenarios()}["declaration_1956"]
+    path = kurils.save_map(kurils.build_map(scenario=s.id), tmp_path / "one.html")
+    p = open_page(path)
+    try:
+        at = kurils.load_islands().set_index("island_id").loc["shikotan"]
+        for clicks in (0, 2):
+            for _ in range(clicks):
+                p.page.get_by_text("Maritime zones (illustration)", exact=True).click()
+            tip = p.tooltip_at(at.anchor_lat, at.anchor_lon, "Shikotan")
+            assert f"{s.title_en}: Japan" in tip and "Territorial sea" not in tip
+            assert p.zones_under_land()
+        assert p.errors == []
+    finally:
+        p.close()
+
+
 def test_scenarios_sharing_a_title_each_keep_a_radio_button(open_page, tmp_path):
     """A user's scenario titled as a shipped one: the layer control keys its
     radio buttons by name, so the second was dropped (and the first's button

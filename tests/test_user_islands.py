@@ -7,10 +7,14 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
+import shapely
 
+import kurils
 from kurils import KurilsDataError
+from kurils.data import catalog as catalog_module
 from kurils.data import schema
 from kurils.domain.islands import check_user_islands
+from kurils.domain.scenarios import equal_land_cut
 
 
 def test_checked_islands_are_completed_in_lon_lat(islands):
@@ -50,3 +54,89 @@ def test_bad_user_islands_name_the_frame(islands, make, message):
 def test_default_name_in_messages(islands):
     with pytest.raises(KurilsDataError, match=r"^<islands>: missing columns: group"):
         check_user_islands(gpd.GeoDataFrame(islands.drop(columns="group")))
+
+
+# Every public entry point that takes islands checks them the one way; the
+# renderers (map, figure, export) call the unchecked internals, once checked.
+ENTRIES = {
+    "sovereignty_at": lambda g: kurils.sovereignty_at("2000-01-01", islands=g),
+    "holdings": lambda g: kurils.holdings(islands=g),
+    "load_admin_units": lambda g: kurils.load_admin_units(islands=g),
+    "load_borders": lambda g: kurils.load_borders(islands=g),
+    "Scenario.validate": lambda g: kurils.scenarios()[1].validate(g),
+    "equal_land_cut": lambda g: equal_land_cut(g),
+}
+_BOWTIE = shapely.Polygon([(147, 44), (148, 45), (148, 44), (147, 45)])
+BAD_FRAMES = [
+    (lambda g: g.drop(columns="status"), r"missing columns: status$"),
+    (
+        lambda g: g.assign(status=g["status"].where(g.index != 3, "maybe")),
+        r"column 'status' has values outside .*: maybe \(row 4: antsiferov\)$",
+    ),
+    (
+        lambda g: g.assign(island_id=g["island_id"].where(g.index != 0, "iturup")),
+        r"duplicate island_id: iturup$",
+    ),
+    (lambda g: g.set_crs(None, allow_override=True), r"no CRS"),
+    (  # metres labelled as degrees
+        lambda g: g.to_crs(3857).set_crs(4326, allow_override=True),
+        r"coordinates outside the region .* for: shumshu, ",
+    ),
+    (
+        lambda g: g.set_geometry([_BOWTIE, *g.geometry.iloc[1:]], crs=4326),
+        r"invalid geometry: shumshu \(Self-intersection",
+    ),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), BAD_FRAMES)
+@pytest.mark.parametrize("entry", list(ENTRIES))
+def test_every_entry_point_checks_a_users_islands(islands, entry, make, message):
+    with pytest.raises(KurilsDataError, match=r"^<islands>: " + message):
+        ENTRIES[entry](make(islands.copy()))
+
+
+@pytest.mark.parametrize("entry", list(ENTRIES))
+def test_islands_unknown_to_the_tables_are_a_data_error(islands, entry):
+    """Ids the shipped tables do not know: a KurilsDataError naming the table
+    that needs them (never a bare KeyError), or, for the units that are drawn
+    from the islands present, no unit at all."""
+    mine = islands.assign(island_id="my_" + islands["island_id"])
+    if entry == "load_admin_units":
+        assert len(ENTRIES[entry](mine)) == 0
+        return
+    if entry == "holdings":  # the group tokens still name the four groups
+        mine = mine[mine["group"] == "context"]
+    with pytest.raises(KurilsDataError, match=r"island_id|no holder ever given"):
+        ENTRIES[entry](mine)
+
+
+def test_a_users_islands_in_another_crs_give_lon_lat(islands):
+    mine = islands.to_crs(3857)
+    held = kurils.sovereignty_at("2000-01-01", islands=mine)
+    assert held.crs.to_epsg() == 4326
+    expected = kurils.sovereignty_at("2000-01-01")
+    assert held["held_by"].tolist() == expected["held_by"].tolist()
+    lines = kurils.load_borders(islands=mine, border_ids=["shimoda_1855"])
+    assert 148.9 < lines.geometry.iloc[0].centroid.x < 149.4
+
+
+@pytest.mark.parametrize("entry", ["build_map", "figure"])
+def test_a_map_or_figure_checks_the_islands_once(islands, entry, monkeypatch):
+    calls = []
+    real = catalog_module.check_islands_frame
+
+    def counting(*args, **kwargs):
+        calls.append(args[1] if len(args) > 1 else kwargs.get("where"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(catalog_module, "check_islands_frame", counting)
+    getattr(kurils, entry)(islands=islands[islands["status"] == "disputed"])
+    assert calls == ["<islands>"]
+
+
+def test_holdings_check_an_island_table_too(islands):
+    table = pd.DataFrame(islands.drop(columns="geometry"))
+    assert kurils.holdings(islands=table).equals(kurils.holdings())
+    with pytest.raises(KurilsDataError, match=r"^<islands>: missing columns: status"):
+        kurils.holdings(islands=table.drop(columns="status"))

@@ -26,6 +26,7 @@ __all__ = [
     "data_root",
     "data_version",
     "frozen",
+    "intact",
     "manifest",
     "sha256",
     "shipped",
@@ -152,6 +153,28 @@ def frozen(value):
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def intact(name: str) -> bool:
+    """Whether the shipped file ``name`` is the one the manifest describes (same
+    SHA-256): the build validated it, so a loader need not check it again.
+
+    Examples
+    --------
+    >>> intact("islands.gpkg")
+    True
+    """
+    entry = manifest().get(name)
+    path = Path(str(data_root() / name))
+    if entry is None or not path.is_file():
+        return False
+    stat = path.stat()  # hashed once per version of the file, not on every load
+    return _hash(str(path), stat.st_mtime_ns, stat.st_size) == entry["sha256"]
+
+
+@cache
+def _hash(path: str, mtime_ns: int, size: int) -> str:
+    return sha256(Path(path).read_bytes())
 
 
 def data_version() -> str:

@@ -9,15 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import os
+import sqlite3
 import warnings
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio  # imported here, not lazily by geopandas on the first load
 
 from ..errors import KurilsDataError
 from . import _resources
+from .gpkg import read_gpkg
+from .vocabulary import SHIPPED_INTACT
 
 __all__ = ["describe", "read_geometry", "read_table"]
 
@@ -51,7 +53,9 @@ def read_table(
     """
     source = describe(data, shipped)
     if isinstance(data, pd.DataFrame):
-        return data.copy(), source
+        df = data.copy()
+        df.attrs.pop(SHIPPED_INTACT, None)  # only the shipped file is trusted
+        return df, source
     if data is not None and not isinstance(data, (str, os.PathLike)):
         raise KurilsDataError(source, "expected a file path or a DataFrame")
     try:
@@ -64,6 +68,10 @@ def read_table(
             raise ValueError("contains NUL bytes; not a CSV text file")
         _check_records(text, source)
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        if data is None:
+            entry = _resources.manifest().get(shipped)
+            if entry is not None and _resources.sha256(raw) == entry["sha256"]:
+                df.attrs[SHIPPED_INTACT] = True
     except KurilsDataError:
         raise
     except FileNotFoundError:
@@ -115,7 +123,7 @@ def read_geometry(
     try:
         if data is None:
             with _resources.as_file(_resources.shipped(shipped)) as path:
-                gdf = _read_vector(path)
+                gdf = _read_shipped(path)
         else:
             if not Path(data).is_file():
                 raise KurilsDataError(source, "file not found")
@@ -127,11 +135,23 @@ def read_geometry(
     return gdf, source
 
 
+def _read_shipped(path) -> gpd.GeoDataFrame:
+    """A shipped GeoPackage, read without GDAL (:mod:`kurils.data.gpkg`); one that
+    does not read that way goes to pyogrio, which says what is wrong with it."""
+    try:
+        return read_gpkg(path)
+    except (sqlite3.Error, ValueError):
+        return _read_vector(path)
+
+
 #: The layer kurils reads from a file that holds several (its own GeoPackage's).
 LAYER = "islands"
 
 
 def _read_vector(path) -> gpd.GeoDataFrame:
+    # GDAL is loaded for a user's file only: the import alone adds ~50 MB of memory
+    import pyogrio
+
     layers = [str(name) for name in pyogrio.list_layers(path)[:, 0]]
     if len(layers) > 1 and LAYER not in layers:
         raise KurilsDataError(

@@ -17,7 +17,7 @@ from . import integrity, schema
 from .polygons import validate_geometry
 from .validate import validate_table
 
-__all__ = ["check_islands_frame"]
+__all__ = ["check_islands_frame", "check_islands_table"]
 
 
 def check_islands_frame(
@@ -42,7 +42,23 @@ def check_islands_frame(
         raise KurilsDataError(where, "expected a GeoDataFrame")
     if islands.crs is None:
         raise KurilsDataError(where, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
-    table = pd.DataFrame(islands.drop(columns=islands.geometry.name))
+    table = check_islands_table(islands.drop(columns=islands.geometry.name), where)
+    geoms = islands.geometry.to_crs(4326).reset_index(drop=True)
+    out = validate_geometry(
+        gpd.GeoDataFrame(table, geometry=geoms.values, crs=4326),
+        where,
+        validity=validity,
+    )
+    for col in [c for c in schema.ISLANDS.columns if c not in out.columns]:
+        out[col] = None  # optional facts the user's table does not have
+    return out
+
+
+def check_islands_table(table: pd.DataFrame, where: str = "<islands>") -> pd.DataFrame:
+    """A user's island attributes (no geometry), checked as
+    :func:`check_islands_frame` checks them: a checked, typed copy with a
+    fresh index."""
+    table = pd.DataFrame(table)
     rules = schema.ISLANDS.restricted(table.columns, schema.MAP_ISLANDS_REQUIRED)
     if "area_km2" in table:  # derived, but a user's frame may carry its own
         rules = replace(
@@ -53,12 +69,4 @@ def check_islands_frame(
         )
     table = validate_table(table.reset_index(drop=True), rules, where)
     integrity.check_claims(table, where)
-    geoms = islands.geometry.to_crs(4326).reset_index(drop=True)
-    out = validate_geometry(
-        gpd.GeoDataFrame(table, geometry=geoms.values, crs=4326),
-        where,
-        validity=validity,
-    )
-    for col in [c for c in schema.ISLANDS.columns if c not in out.columns]:
-        out[col] = None  # optional facts the user's table does not have
-    return out
+    return table

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import KurilsDataError
 from .schema import MAX_TEXT, TableSchema
+from .vocabulary import SHIPPED_INTACT
 
 __all__ = [
     "DATE_DTYPE",
@@ -87,9 +88,12 @@ def validate_table(df: pd.DataFrame, schema: TableSchema, source: str) -> pd.Dat
     if df.empty:
         raise KurilsDataError(source, "no rows")
     out = df.copy()
+    # the shipped file the tests checked (read_table's mark): typed, not re-checked
+    trusted = out.attrs.pop(SHIPPED_INTACT, None) is True
     for col in schema.columns:
         out[col] = _blank_to_na(out[col])
-    _check_text(out, schema, source)
+    if not trusted:
+        _check_text(out, schema, source)
     # From here on, a missing value is simply NA.
     for col in schema.required:
         if out[col].isna().any():
@@ -97,9 +101,17 @@ def validate_table(df: pd.DataFrame, schema: TableSchema, source: str) -> pd.Dat
                 source,
                 f"column {col!r} is empty on {_rows(out, out[col].isna(), schema)}",
             )
-    _check_keys(out, schema, source)
+    if not trusted:
+        _check_keys(out, schema, source)
     for col in (*schema.integer, *schema.number):
         out[col] = _numbers(out, col, schema, source)
+    if not trusted:
+        _check_values(out, schema, source)
+    return out
+
+
+def _check_values(out: pd.DataFrame, schema: TableSchema, source: str) -> None:
+    """Dates are dates, values in their vocabulary, facts with source and year."""
     for col in schema.dates:
         bad = out[col].notna() & ~out[col].map(_is_date)
         if bad.any():
@@ -132,7 +144,6 @@ def validate_table(df: pd.DataFrame, schema: TableSchema, source: str) -> pd.Dat
                     f"{value_col!r} given without {col!r} for: "
                     f"{_listing(out.loc[lacking, schema.key[0]])} ({_rows(out, lacking)})",
                 )
-    return out
 
 
 def _rows(out: pd.DataFrame, mask, schema: TableSchema | None = None) -> str:

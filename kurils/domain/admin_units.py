@@ -18,10 +18,10 @@ import shapely
 from ..data import schema
 from ..data.catalog import catalog
 from ..errors import KurilsDataError
-from .islands import islands_of
+from .islands import check_user_islands, islands_of
 from .measurement import area_km2
 
-__all__ = ["load_admin_units"]
+__all__ = ["admin_units_for", "load_admin_units"]
 
 PathOrFrame = str | os.PathLike | pd.DataFrame | None
 
@@ -48,7 +48,9 @@ def load_admin_units(
         Only Russia's administering districts, or only the Japanese municipalities
         that claim the four southern groups. Default: both.
     islands : GeoDataFrame, optional
-        Islands as returned by :func:`kurils.load_islands`; loaded if not given.
+        Islands as returned by :func:`kurils.load_islands` (a user's frame is
+        checked as a map's is: :func:`kurils.domain.islands.check_user_islands`);
+        loaded if not given.
     units, island_units, sources : path or DataFrame, optional
         User tables in place of the shipped ``admin_units.csv``,
         ``island_units.csv`` and ``sources.csv``.
@@ -62,8 +64,8 @@ def load_admin_units(
     Raises
     ------
     KurilsDataError
-        For bad tables, unknown ``unit_id``/``island_id``, a unit with no island,
-        or an unknown ``country``.
+        For bad tables or islands, unknown ``unit_id``/``island_id``, a unit
+        with no island, or an unknown ``country``.
 
     Examples
     --------
@@ -74,6 +76,20 @@ def load_admin_units(
     ['nemuro_city', 'rubetsu_village', 'ruyobetsu_village', 'shana_village',
      'shibetoro_village', 'shikotan_village', 'tomari_village']
     """
+    if islands is not None:
+        islands = check_user_islands(islands)
+    return admin_units_for(islands, country, units, island_units, sources)
+
+
+def admin_units_for(
+    islands: gpd.GeoDataFrame | None,
+    country: str | None = None,
+    units: PathOrFrame = None,
+    island_units: PathOrFrame = None,
+    sources: PathOrFrame = None,
+) -> gpd.GeoDataFrame:
+    """:func:`load_admin_units` of islands already checked (a map's, a figure's,
+    an export's), so that no frame is checked twice."""
     if country is not None and country not in schema.COUNTRIES:
         raise KurilsDataError(
             "country", f"{country!r} is not one of {sorted(schema.COUNTRIES)}"

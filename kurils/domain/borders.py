@@ -18,11 +18,12 @@ import pandas as pd
 import shapely
 
 from ..data.catalog import catalog
+from ..data.derived import remembered
 from ..data.validate import check_references
 from ..errors import KurilsDataError
-from .islands import islands_of
+from .islands import check_user_islands, islands_of
 
-__all__ = ["DEFAULT_LINES", "load_borders", "median_line"]
+__all__ = ["DEFAULT_LINES", "borders_for", "load_borders", "median_line"]
 
 #: Lines on today's map and figure: the 1855 treaty line, on which Japan's claim
 #: rests, and the line of control since 1945.
@@ -30,6 +31,9 @@ DEFAULT_LINES = ("shimoda_1855", "line_of_control_1945")
 
 # Spacing of the coastline samples the median line is built from (degrees, ~400 m).
 _SAMPLE = 0.005
+# The name under which median lines are stored (kurils.data.derived): a new
+# version whenever median_line() would draw a line differently.
+_METHOD = "median_line/1"
 
 
 def median_line(side_a, side_b, window) -> shapely.LineString | shapely.MultiLineString:
@@ -101,7 +105,9 @@ def load_borders(
     Parameters
     ----------
     islands : GeoDataFrame, optional
-        As returned by :func:`kurils.load_islands`; loaded if not given.
+        As returned by :func:`kurils.load_islands` (a user's frame is checked as
+        a map's is: :func:`kurils.domain.islands.check_user_islands`); loaded if
+        not given.
     data : path or DataFrame, optional
         A user's own borders table; by default the shipped ``borders.csv``.
     sources : path, DataFrame or Index, optional
@@ -109,7 +115,9 @@ def load_borders(
     timeline : DataFrame, optional
         As :func:`kurils.events` returns; loaded if not given.
     border_ids : list of str, optional
-        Compute only these lines (each takes a Voronoi diagram of two coasts).
+        Only these lines. Each is a Voronoi diagram of two coasts (about 50 ms);
+        for the shipped coastlines it was computed at data-build time and is read
+        from ``geodata/derived.gpkg`` (:mod:`kurils.data.derived`).
 
     Returns
     -------
@@ -122,7 +130,8 @@ def load_borders(
     Raises
     ------
     KurilsDataError
-        For a bad table, an island id not in ``islands`` or an unknown event.
+        For a bad table or islands, an island id not in ``islands`` or an
+        unknown event.
 
     Examples
     --------
@@ -135,6 +144,20 @@ def load_borders(
     border_id
     shimoda_1855 1855-02-07 1875-05-07
     """
+    if islands is not None:
+        islands = check_user_islands(islands)
+    return borders_for(islands, data, sources, timeline, border_ids)
+
+
+def borders_for(
+    islands: gpd.GeoDataFrame | None,
+    data: str | os.PathLike | pd.DataFrame | None = None,
+    sources=None,
+    timeline: pd.DataFrame | None = None,
+    border_ids=None,
+) -> gpd.GeoDataFrame:
+    """:func:`load_borders` of islands already checked (a map's, a figure's, an
+    export's), so that no frame is checked twice."""
     # a timeline handed in is checked as the events table it stands in for
     cat = catalog(borders=data, sources=sources, events=timeline)
     if islands is None:
@@ -159,7 +182,15 @@ def load_borders(
             shapely.get_parts(geom.loc[row.side_b.split(";")].values)
         )
         try:
-            lines.append(median_line(a, b, window))
+            # stored at data-build time for the shipped coasts (a Voronoi diagram
+            # each, ~50 ms); computed for any other coasts
+            lines.append(
+                remembered(
+                    _METHOD,
+                    (a, b, window, _SAMPLE),
+                    lambda a=a, b=b, window=window: median_line(a, b, window),
+                )
+            )
         except ValueError as e:
             raise KurilsDataError(where, f"{row.border_id}: {e}") from None
     return gpd.GeoDataFrame(table, geometry=lines, crs="EPSG:4326")

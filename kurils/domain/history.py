@@ -40,17 +40,20 @@ import pandas as pd
 
 from ..data.catalog import catalog
 from ..data.integrity import transfer_targets
+from ..data.user_islands import check_islands_table
 from ..data.validate import DATE_DTYPE
 from ..errors import KurilsDataError
-from .islands import load_island_table, load_islands
+from .islands import check_user_islands, load_island_table, load_islands
 
 __all__ = [
     "DATE_DTYPE",
     "check_date",
     "events",
+    "held_at",
     "holdings",
     "iso_date",
     "parse_date",
+    "periods_of",
     "sovereignty_at",
 ]
 
@@ -138,6 +141,14 @@ def holdings(
 ) -> pd.DataFrame:
     """Every island's periods of holding, replayed from the timeline.
 
+    Parameters
+    ----------
+    timeline : DataFrame, optional
+        As :func:`events` returns; loaded if not given.
+    islands : DataFrame or GeoDataFrame, optional
+        The islands (their table, or as :func:`kurils.load_islands` returns),
+        checked as a map's are; the shipped ones if not given.
+
     Returns
     -------
     pandas.DataFrame
@@ -157,6 +168,18 @@ def holdings(
         SUN 1945-08-31  occupation_urup_1945
         RUS 1991-12-26 ussr_dissolution_1991
     """
+    if isinstance(islands, gpd.GeoDataFrame):
+        islands = check_user_islands(islands)
+    elif islands is not None:
+        islands = check_islands_table(islands)
+    return periods_of(timeline, islands)
+
+
+def periods_of(
+    timeline: pd.DataFrame | None, islands: pd.DataFrame | None
+) -> pd.DataFrame:
+    """:func:`holdings` of islands already checked (a map's, or
+    :func:`sovereignty_at`'s), so that no frame is checked twice."""
     timeline = events() if timeline is None else timeline
     islands = load_island_table() if islands is None else islands
     tokens = transfer_targets(islands)
@@ -218,14 +241,16 @@ def sovereignty_at(
     date : str (YYYY-MM-DD), datetime.date or pandas.Timestamp
         A change takes effect on the day of its event (see the module notes).
     islands : GeoDataFrame, optional
-        As :func:`kurils.load_islands` returns; loaded if not given.
+        As :func:`kurils.load_islands` returns (a user's frame is checked as a
+        map's is: :func:`kurils.domain.islands.check_user_islands`); loaded if
+        not given.
     timeline : DataFrame, optional
         As :func:`events` returns; loaded if not given.
 
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per island: ``island_id``, ``held_by``, ``since``
+        EPSG:4326, one row per island: ``island_id``, ``held_by``, ``since``
         (``datetime64[ns]``), ``basis``
         (event id), ``basis_title``, ``source``, ``year`` and the geometry.
 
@@ -234,6 +259,8 @@ def sovereignty_at(
     ValueError
         For a date that cannot be parsed, is before the first event (1855-02-07)
         or is after today.
+    KurilsDataError
+        For bad islands: the frame, the column and the rows.
 
     Examples
     --------
@@ -245,10 +272,20 @@ def sovereignty_at(
     ...
     ValueError: 1850-01-01 is before the first event, 1855-02-07 (Treaty of Shimoda (Treaty of Commerce, Navigation and Delimitation)): no border was agreed
     """
+    if islands is not None:
+        islands = check_user_islands(islands)
+    return held_at(date, islands, timeline)
+
+
+def held_at(
+    date, islands: gpd.GeoDataFrame | None, timeline: pd.DataFrame | None = None
+) -> gpd.GeoDataFrame:
+    """:func:`sovereignty_at` of islands already checked (a figure's), so that
+    no frame is checked twice."""
     timeline = events() if timeline is None else timeline
     when = pd.Timestamp(check_date(date, timeline))
     islands = load_islands() if islands is None else islands
-    h = holdings(timeline, islands)
+    h = periods_of(timeline, islands)
     open_then = h["until"].isna() | (when < h["until"])
     live = h[(h["since"] <= when) & open_then].drop(columns="until")
     out = islands[["island_id", "geometry"]].merge(live, on="island_id", how="left")

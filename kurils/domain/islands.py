@@ -7,7 +7,7 @@ import os
 import geopandas as gpd
 import pandas as pd
 
-from ..data import schema
+from ..data import _resources, schema
 from ..data.catalog import Catalog, catalog, shipped
 from .measurement import area_km2
 
@@ -175,5 +175,15 @@ def _islands(cat: Catalog) -> gpd.GeoDataFrame:
         out[col] = out["island_id"].map(
             mine.groupby("island_id", sort=False)["unit_id"].agg(";".join)
         )
-    out["area_km2"] = area_km2(out).round(2)
+    out["area_km2"] = _areas(out, cat)
     return out[[*schema.ISLANDS.columns, *schema.ISLANDS_DERIVED, "geometry"]]
+
+
+def _areas(islands: gpd.GeoDataFrame, cat: Catalog) -> pd.Series:
+    """Each island's area in km² (2 decimals), computed in the equal-area CRS; for
+    the shipped file, unchanged since the build, the build's own figures from the
+    manifest (the same computation, tested), which spares reprojecting it."""
+    if not cat.intact("geometry"):
+        return area_km2(islands).round(2)
+    built = _resources.manifest()[_resources.GEOMETRY]["islands"]
+    return islands["island_id"].map(lambda i: built[i]["area_km2"]).astype(float)

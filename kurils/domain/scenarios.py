@@ -33,6 +33,7 @@ from .measurement import EQUAL_AREA_CRS
 __all__ = [
     "Cut",
     "Scenario",
+    "check_scenario",
     "equal_land_cut",
     "resolve_scenario",
     "scenario_islands",
@@ -112,37 +113,49 @@ class Scenario:
         )
         return cls(id, title_en or id, holders=holders).validate(where=where)
 
-    def validate(self, islands=None, where: str | None = None) -> Scenario:
+    def validate(
+        self, islands: gpd.GeoDataFrame | None = None, where: str | None = None
+    ) -> Scenario:
         """Check islands, holders and cuts; return the scenario or raise
-        :class:`KurilsDataError` naming every problem."""
-        from .islands import load_islands
+        :class:`KurilsDataError` naming every problem. A user's ``islands``
+        are checked first, as a map's are
+        (:func:`kurils.domain.islands.check_user_islands`)."""
+        from .islands import check_user_islands, load_islands
 
-        islands = load_islands() if islands is None else islands
-        where = where or f"scenario {self.id!r}"
-        if kinds := _wrong_kinds(self):
-            raise KurilsDataError(where, "; ".join(kinds))
-        known = set(islands["island_id"])
-        named = set(self.holders) | {c.island_id for c in self.cuts}
-        problems = []
-        if unknown := sorted(named - known):
-            problems.append(f"unknown island_id: {', '.join(unknown)}")
-        holders = list(self.holders.values()) + [
-            h for c in self.cuts for h in (c.left, c.right)
-        ]
-        if bad := sorted(set(holders) - schema.COUNTRIES):
-            problems.append(
-                f"unknown holder: {', '.join(bad)} (use {sorted(schema.COUNTRIES)})"
-            )
-        disputed = set(islands.loc[islands["status"] == "disputed", "island_id"])
-        if lacking := sorted(disputed - named):
-            problems.append(f"no holder for disputed island(s): {', '.join(lacking)}")
-        geom = islands.set_index("island_id").geometry
-        for c in self.cuts:
-            if c.island_id in known and not _crosses(geom[c.island_id], c.line):
-                problems.append(f"cut line does not cross {c.island_id}")
-        if problems:
-            raise KurilsDataError(where, "; ".join(problems))
-        return self
+        islands = load_islands() if islands is None else check_user_islands(islands)
+        return check_scenario(self, islands, where)
+
+
+def check_scenario(
+    scenario: Scenario, islands: gpd.GeoDataFrame, where: str | None = None
+) -> Scenario:
+    """:meth:`Scenario.validate` against islands already checked (the shipped
+    ones, or a map's), so that no frame is checked twice."""
+    where = where or f"scenario {scenario.id!r}"
+    if kinds := _wrong_kinds(scenario):
+        raise KurilsDataError(where, "; ".join(kinds))
+    known = set(islands["island_id"])
+    named = set(scenario.holders) | {c.island_id for c in scenario.cuts}
+    problems = []
+    if unknown := sorted(named - known):
+        problems.append(f"unknown island_id: {', '.join(unknown)}")
+    holders = list(scenario.holders.values()) + [
+        h for c in scenario.cuts for h in (c.left, c.right)
+    ]
+    if bad := sorted(set(holders) - schema.COUNTRIES):
+        problems.append(
+            f"unknown holder: {', '.join(bad)} (use {sorted(schema.COUNTRIES)})"
+        )
+    disputed = set(islands.loc[islands["status"] == "disputed", "island_id"])
+    if lacking := sorted(disputed - named):
+        problems.append(f"no holder for disputed island(s): {', '.join(lacking)}")
+    geom = islands.set_index("island_id").geometry
+    for c in scenario.cuts:
+        if c.island_id in known and not _crosses(geom[c.island_id], c.line):
+            problems.append(f"cut line does not cross {c.island_id}")
+    if problems:
+        raise KurilsDataError(where, "; ".join(problems))
+    return scenario
 
 
 def _not_text(value) -> str:
@@ -193,7 +206,9 @@ def _area_km2(geom) -> float:
     )
 
 
-def equal_land_cut(islands=None, island_id: str = "iturup") -> shapely.LineString:
+def equal_land_cut(
+    islands: gpd.GeoDataFrame | None = None, island_id: str = "iturup"
+) -> shapely.LineString:
     """The line across ``island_id`` that gives each side half the disputed land,
     the other disputed islands going to the side on the line's left.
 
@@ -204,16 +219,28 @@ def equal_land_cut(islands=None, island_id: str = "iturup") -> shapely.LineStrin
     is found by bisection and stored to 1e-5°, so the halves agree to a few
     hundredths of a km².
 
+    A user's ``islands`` are checked first, as a map's are
+    (:func:`kurils.domain.islands.check_user_islands`).
+
     Examples
     --------
     >>> line = equal_land_cut()
     >>> [round(x, 1) for x in line.centroid.coords[0]]
     [147.4, 44.7]
     """
-    from .islands import load_islands
+    from .islands import check_user_islands, load_islands
 
-    islands = load_islands() if islands is None else islands
+    islands = load_islands() if islands is None else check_user_islands(islands)
+    return _halving_line(islands, island_id)
+
+
+def _halving_line(islands: gpd.GeoDataFrame, island_id: str) -> shapely.LineString:
+    """:func:`equal_land_cut` of islands already checked."""
     disputed = islands[islands["status"] == "disputed"].set_index("island_id")
+    if island_id not in disputed.index:
+        raise KurilsDataError(
+            "<islands>", f"column 'island_id': no disputed island {island_id!r} to cut"
+        )
     total = float(disputed["area_km2"].sum())
     target = float(disputed.loc[island_id, "area_km2"]) - total / 2  # left part
     geom = disputed.geometry[island_id]
@@ -266,7 +293,7 @@ def _shipped() -> tuple[Scenario, ...]:
         cuts = ()
         if isinstance(row.cut_island, str):
             line = (
-                equal_land_cut(islands, row.cut_island)
+                _halving_line(islands, row.cut_island)
                 if row.cut_line == "equal_land"
                 else shapely.from_wkt(row.cut_line)
             )
@@ -276,7 +303,7 @@ def _shipped() -> tuple[Scenario, ...]:
             row.scenario_id, row.title_en, row.title_ru, row.title_ja,
             row.description, row.source, holders, cuts,
         )  # fmt: skip
-        out.append(s.validate(islands, where=f"{where}: {row.scenario_id}"))
+        out.append(check_scenario(s, islands, f"{where}: {row.scenario_id}"))
     return tuple(out)
 
 

@@ -88,7 +88,9 @@ def _holder_table(holdings, islands: gpd.GeoDataFrame) -> tuple[dict, tuple]:
     if holdings is None:
         return holders, ()
     if hasattr(holdings, "holders"):  # a kurils.Scenario, maybe made by hand
-        holdings.validate(islands)
+        from .scenarios import check_scenario  # scenarios imports this module
+
+        check_scenario(holdings, islands)  # islands: checked by the caller
         return {**holders, **holdings.holders}, tuple(holdings.cuts)
     if isinstance(holdings, Mapping):
         unknown = sorted(str(k) for k in holdings if k not in holders)

@@ -22,8 +22,8 @@ from matplotlib.figure import Figure
 from matplotlib.textpath import TextPath
 
 from .._atomic import write_atomic
-from ..domain.borders import DEFAULT_LINES, load_borders
-from ..domain.history import check_date, events, sovereignty_at
+from ..domain.borders import DEFAULT_LINES, borders_for
+from ..domain.history import check_date, events, held_at
 from ..domain.islands import check_user_islands, load_islands
 from ..domain.scenarios import resolve_scenario, scenario_islands
 from ..domain.views import HOLDERS, VIEWS, holders
@@ -79,9 +79,9 @@ def _lines(islands: gpd.GeoDataFrame | None, date) -> gpd.GeoDataFrame:
     """The lines drawn: the default map's two, or those in force on ``date``
     (as ``kurils map --date``: never the 1956 proposal)."""
     if date is None:
-        return load_borders(islands, border_ids=DEFAULT_LINES)
+        return borders_for(islands, border_ids=DEFAULT_LINES)
     day = pd.Timestamp(check_date(date, events()))
-    lines = load_borders(islands)
+    lines = borders_for(islands)
     live = (lines["valid_from"] <= day) & ~(lines["valid_to"] <= day)
     return lines[live & (lines["kind"] != "proposed")]
 
@@ -104,7 +104,7 @@ def _holders(islands: gpd.GeoDataFrame, view: str, date, scenario) -> tuple:
             PALETTE,
             HOLDERS,
         )
-    held = sovereignty_at(date, islands=islands.reset_index(drop=True))
+    held = held_at(date, islands.reset_index(drop=True))
     return held["held_by"].to_numpy(), HISTORY_PALETTE, tuple(HISTORY_PALETTE)
 
 

@@ -16,9 +16,10 @@ from importlib.resources import files
 
 from branca.element import Element, Figure, MacroElement
 from folium.elements import JSCSSMixin
-from folium.plugins.search import Search
 from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
+
+from .plugins import SEARCH_CSS, SEARCH_JS
 
 __all__ = [
     "Attribution",
@@ -27,6 +28,7 @@ __all__ = [
     "Labels",
     "Layout",
     "Legend",
+    "Stacking",
     "TimeSlider",
     "ViewSwitch",
     "page_file",
@@ -54,6 +56,7 @@ class Control(MacroElement):
 
     script = ""
     function = ""
+    needs: tuple[str, ...] = ()  # other page files its function calls
     _template = Template(
         "{% macro script(this, kwargs) %}"
         "kurils.{{ this.function }}({{ this.arguments()|join(', ') }});"
@@ -71,10 +74,11 @@ class Control(MacroElement):
     def render(self, **kwargs) -> None:
         figure = self.get_root()
         if isinstance(figure, Figure):
-            figure.header.add_child(
-                Element(f"<script>{page_file(self.script + '.js')}</script>"),
-                name=f"kurils_js_{self.script}",
-            )
+            for script in (*self.needs, self.script):
+                figure.header.add_child(
+                    Element(f"<script>{page_file(script + '.js')}</script>"),
+                    name=f"kurils_js_{script}",
+                )
         super().render(**kwargs)
 
 
@@ -90,6 +94,24 @@ class Legend(Control):
 
     def arguments(self) -> list[str]:
         return [self._parent.get_name(), _json(self.html), _json(self.title)]
+
+
+class Stacking(Control):
+    """Keeps the ``below`` overlays (the maritime zones) under the islands, and
+    the ``above`` ones over them, whichever is switched on last, so that a
+    hover over an island shows the island's tooltip."""
+
+    script, function = "stacking", "stack"
+
+    def __init__(self, m, below: list, above: list = ()) -> None:
+        super().__init__()
+        self.map, self.below, self.above = m, list(below), list(above)
+
+    def arguments(self) -> list[str]:
+        def names(layers) -> str:
+            return "[" + ", ".join(x.get_name() for x in layers) + "]"
+
+        return [self.map.get_name(), names(self.below), names(self.above)]
 
 
 class Layout(Control):
@@ -162,7 +184,7 @@ class IslandSearch(JSCSSMixin, Control):
     ``Search`` loads it; kurils inlines the pinned copy)."""
 
     script, function = "search", "search"
-    default_js, default_css = Search.default_js, Search.default_css
+    default_js, default_css = SEARCH_JS, SEARCH_CSS
 
     def __init__(self, layer, options: dict) -> None:
         super().__init__()

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ..data.derived import remembered_each
 from ..domain.measurement import EQUAL_AREA_CRS
 
 __all__ = ["MAP_PRECISION", "MAP_TOLERANCE", "MIN_PART_M2", "for_map"]
@@ -96,6 +97,18 @@ def _simplify_polygons(geoms: np.ndarray, tolerance: float) -> np.ndarray:
     return rows
 
 
+def _drawn(geoms: np.ndarray, polygons: bool, tolerance: float) -> np.ndarray:
+    """Distinct geometries simplified and rounded for drawing."""
+    if polygons:
+        geoms = _simplify_polygons(geoms, tolerance)
+    else:
+        geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
+    # Round rather than set_precision(): snapping to a grid "repairs" narrow spits
+    # away (350 m lost on Hokkaido's Notsuke spit); for drawing, rounding is enough.
+    digits = round(-np.log10(MAP_PRECISION))
+    return shapely.transform(geoms, lambda xy: np.round(xy, digits))
+
+
 # Up to this many parts, simplifying a row as one geometry (which checks every
 # part against every other) is as fast as part by part; every shipped island has
 # fewer, and part by part gives the same coordinates for them (tested).
@@ -160,14 +173,15 @@ def for_map(
     rows = np.asarray(out.geometry.values)
     codes, _ = pd.factorize(shapely.to_wkb(rows), use_na_sentinel=False)
     geoms = rows[np.unique(codes, return_index=True)[1]]
-    if np.isin(shapely.get_type_id(geoms), (3, 6)).all():
-        geoms = _simplify_polygons(geoms, tolerance)
-    else:
-        geoms = shapely.simplify(geoms, tolerance, preserve_topology=True)
-    # Round rather than set_precision(): snapping to a grid "repairs" narrow spits
-    # away (350 m lost on Hokkaido's Notsuke spit); for drawing, rounding is enough.
-    digits = round(-np.log10(MAP_PRECISION))
-    geoms = shapely.transform(geoms, lambda xy: np.round(xy, digits))
+    polygons = bool(np.isin(shapely.get_type_id(geoms), (3, 6)).all())
+    # Each row's outcome depends on that row alone: for the shipped islands and
+    # districts it was stored at data-build time (kurils.data.derived; ~60 ms)
+    drawn = remembered_each(
+        "for_map/1",
+        [(g, polygons, tolerance, MIN_PART_M2, MAP_PRECISION) for g in geoms],
+        lambda todo: _drawn(geoms[todo], polygons, tolerance),
+    )
+    geoms = np.array(drawn, dtype=object)
     out = out.set_geometry(geoms[codes])
     out = out[~out.geometry.is_empty].copy()
     for g in out.geometry.values:

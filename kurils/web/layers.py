@@ -13,7 +13,6 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from folium.plugins import StripePattern
 
 from ..domain.history import iso_date
 from ..domain.views import BORDER_STYLES, VIEWS, style_columns
@@ -31,6 +30,7 @@ from .geojson import circle, tooltip_layer
 from .history_layers import events_layer, holdings_layer
 from .labels import LABEL_SMALL_ZOOM, labels_layer
 from .layer_checks import checked
+from .plugins import StripePattern
 from .popups import cite, island_popup, island_search, island_tooltip
 
 __all__ = [

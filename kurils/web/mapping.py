@@ -6,12 +6,11 @@ import folium
 import geopandas as gpd
 import pandas as pd
 from branca.element import Element
-from folium.plugins import Fullscreen, GroupedLayerControl
 from folium.template import Template
 
-from ..domain.admin_units import load_admin_units
-from ..domain.borders import DEFAULT_LINES, load_borders
-from ..domain.history import check_date, events, holdings, iso_date
+from ..domain.admin_units import admin_units_for
+from ..domain.borders import DEFAULT_LINES, borders_for
+from ..domain.history import check_date, events, iso_date, periods_of
 from ..domain.islands import check_user_islands, load_island_units, load_islands
 from ..domain.places import load_places
 from ..domain.population import load_population_1945
@@ -32,20 +31,17 @@ from .controls import (
     IslandSearch,
     Layout,
     Legend,
+    Stacking,
     TimeSlider,
     ViewSwitch,
     page_file,
 )
 from .escape import escape_text
-from .layers import (
-    for_map,
-    holdings_layer,
-    islands_layer,
-    stripe_pattern,
-)
+from .layers import for_map, holdings_layer, islands_layer, stripe_pattern
 from .legend import attribution_html, history_legend, scenario_legend, views_legend
 from .offline import KurilsMap, Page
-from .registry import LAYERS, MapData, web_layers
+from .plugins import Fullscreen, GroupedLayerControl
+from .registry import LAYERS, MapData, below_land, web_layers
 from .scenario_layer import scenario_layer
 from .scenario_switch import add_switch, requested, scenario_radios, switch_base
 from .tiles import ALIASES, tile_options
@@ -130,9 +126,9 @@ def _map_data(
     user = islands is not None
     links = load_island_units()
     islands = check_user_islands(islands) if user else load_islands()
-    units = for_map(load_admin_units(islands=islands))
+    units = for_map(admin_units_for(islands))
     # treaty lines come from the shipped coastlines when the user's may lack a side
-    borders = load_borders(
+    borders = borders_for(
         None if user else islands,
         # today's map draws two lines: compute only those
         border_ids=None if (date is not None or history) else DEFAULT_LINES,
@@ -213,7 +209,7 @@ def _base_layer(data: MapData, links, view: str, fill_opacity: float):
     if data.mode == "scenarios":
         return switch_base(data, fill_opacity), None
     if data.mode != "views":
-        periods = holdings(data.timeline, data.islands)
+        periods = periods_of(data.timeline, data.islands)
         base = holdings_layer.__wrapped__(
             data.islands,
             periods,
@@ -376,6 +372,8 @@ def build_map(
     key = "group_scenario" if switch else "group_view"
     layer_control = _layer_control(lang, views, overlays, key).add_to(m)
     _find_and_fullscreen(m, base, lang)
+    if below_land(built) and not switch:  # the switch stacks its own layers
+        Stacking(m, below_land(built)).add_to(m)
     if switch:
         add_switch(m, data, base.geojson, views, built, fill_opacity)
     elif views:

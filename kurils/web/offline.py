@@ -32,6 +32,7 @@ import folium.template
 import jinja2
 
 from .._atomic import write_atomic
+from ..errors import OfflineError
 from ._vendored import asset_text, assets, icon_shim, missing_message
 
 __all__ = [
@@ -46,16 +47,12 @@ __all__ = [
 _SCRIPT = re.compile(r'<script src="(?P<url>[^"]+)"></script>')
 _LINK = re.compile(r'<link rel="stylesheet" href="(?P<url>[^"]+)"\s*/?>')
 # folium ids: a name, an underscore and a uuid4 hex
-_ID = re.compile(r"(?<=_)[0-9a-f]{32}(?![0-9a-f])")
+_ID = re.compile(r"_([0-9a-f]{32})(?![0-9a-f])")
 _REMOTE = re.compile(
     r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""",
     re.I,
 )
 _CSS_REMOTE = re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I)
-
-
-class OfflineError(RuntimeError):
-    """A page would still need the network (an asset kurils does not ship)."""
 
 
 class _Verbatim:
@@ -193,9 +190,18 @@ def _drop_unused_jquery(page: str) -> str:
         return page
     end = page.index("</script>", start) + len("</script>")
     rest = page[:start] + page[end:]
-    if re.search(r"(?<![\w.])(?:\$|jQuery)\s*[(.]", _scripts_outside_assets(rest)):
+    if _uses_jquery(_scripts_outside_assets(rest)):
         return page
     return rest
+
+
+# jQuery called (`$(`, `$.ajax`; not `a$(`): the look-behind only where the rest is
+_JQUERY = re.compile(r"(?<![\w.])(?:\$|jQuery)\s*[(.]")
+_JQUERY_CANDIDATE = re.compile(r"(?:\$|jQuery)\s*[(.]")
+
+
+def _uses_jquery(code: str) -> bool:
+    return any(_JQUERY.match(code, m.start()) for m in _JQUERY_CANDIDATE.finditer(code))
 
 
 def _scripts_outside_assets(page: str) -> str:
@@ -208,7 +214,7 @@ def _renumber(page: str) -> str:
     ids: dict[str, str] = {}
 
     def sub(match: re.Match) -> str:
-        return ids.setdefault(match[0], f"{len(ids):032x}")
+        return "_" + ids.setdefault(match[1], f"{len(ids):032x}")
 
     return _ID.sub(sub, page)
 

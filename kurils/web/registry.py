@@ -36,7 +36,7 @@ from .layers import (
 from .scenario_layer import cut_layer
 from .zones_layer import claimed_by_both, zones_layer
 
-__all__ = ["LAYERS", "MODES", "Layer", "MapData", "web_layers"]
+__all__ = ["LAYERS", "MODES", "Layer", "MapData", "below_land", "web_layers"]
 
 MODES = ("views", "date", "history", "scenario", "scenarios")
 
@@ -71,6 +71,7 @@ class Layer:
     show: bool
     web: Callable[[MapData, str, bool], folium.FeatureGroup | None]
     legend: str | None = None  # the LINES style its legend row shows
+    below_land: bool = False  # the sea: kept under the islands (kurils.stack)
 
     def legend_row(self, lang: str) -> str:
         """The layer's row in the legend: a swatch of its line and its name."""
@@ -196,13 +197,14 @@ LAYERS = (
         legend="line_of_control",
     ),
     Layer("borders", "layer_borders", ("date", "history"), True, _lines(_in_force)),
-    Layer("zones", "layer_zones", ("views",), False, _zones),
+    Layer("zones", "layer_zones", ("views",), False, _zones, below_land=True),
     Layer(
         "scenario_zones",
         "layer_zones",
         ("scenario", "scenarios"),
         True,
         _per_scenario(_scenario_zones),
+        below_land=True,
     ),
     Layer(
         "cut",
@@ -226,3 +228,8 @@ def web_layers(data: MapData) -> dict[str, folium.FeatureGroup]:
         if data.mode in layer.modes
     }
     return {k: v for k, v in built.items() if v is not None}
+
+
+def below_land(built: dict[str, folium.FeatureGroup]) -> list[folium.FeatureGroup]:
+    """The built overlays kept under the islands (the maritime zones)."""
+    return [built[x.id] for x in LAYERS if x.below_land and x.id in built]

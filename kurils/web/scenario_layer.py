@@ -14,7 +14,33 @@ from ..style import LINES, PALETTE
 from .escape import escape_text
 from .geojson import land_layer, tooltip_layer
 
-__all__ = ["cut_layer", "scenario_islands", "scenario_layer", "stakes_html"]
+__all__ = [
+    "cut_layer",
+    "holder_line",
+    "moved_line",
+    "scenario_islands",
+    "scenario_layer",
+    "stakes_html",
+]
+
+
+def holder_line(scenario: Scenario, holder: str, lang: str) -> str:
+    """An island's tooltip line under ``scenario``: its title and the holder
+    (escaped HTML), on the scenario's page and on the switch's.
+
+    Examples
+    --------
+    >>> s = Scenario("mine", "Mine & yours", holders={})
+    >>> holder_line(s, "JPN", "ja")
+    'Mine &amp; yours: 日本'
+    """
+    title = escape_text(getattr(scenario, f"title_{lang}") or scenario.title_en)
+    return f"{title}: {escape_text(text('holder_' + holder, lang))}"
+
+
+def moved_line(lang: str) -> str:
+    """The tooltip's mark of land that changes hands (escaped HTML)."""
+    return f"<br><i>{escape_text(text('scenario_moved', lang))}</i>"
 
 
 def scenario_layer(
@@ -30,12 +56,10 @@ def scenario_layer(
     changes hands outlined dashed. ``islands`` are prepared for drawing."""
     gdf = scenario_islands(islands, scenario)
     col = name_column(lang)
-    title = escape_text(getattr(scenario, f"title_{lang}") or scenario.title_en)
-    moved = escape_text(text("scenario_moved", lang))
     tip = [
-        f"<b>{escape_text(n if pd.notna(n) else e)}</b><br>{title}: "
-        f"{escape_text(text('holder_' + h, lang))}"
-        + (f"<br><i>{moved}</i>" if m else "")
+        f"<b>{escape_text(n if pd.notna(n) else e)}</b><br>"
+        + holder_line(scenario, h, lang)
+        + (moved_line(lang) if m else "")
         for n, e, h, m in zip(
             gdf[col], gdf["name_en"], gdf["holder"], gdf["moved"], strict=True
         )

@@ -20,6 +20,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
+from ..data.vocabulary import COUNTRIES
 from ..domain.maritime import split_island
 from ..domain.population import load_population_1945
 from ..domain.scenarios import Scenario, resolve_scenario, scenarios
@@ -31,6 +32,7 @@ from .escape import escape_text
 from .geojson import land_layer
 from .popups import island_search, island_tooltip
 from .registry import LAYERS
+from .scenario_layer import holder_line, moved_line
 
 __all__ = ["ScenarioSwitch", "stakes_rows", "switch_islands", "switch_legend"]
 
@@ -56,19 +58,20 @@ def _parts(islands: gpd.GeoDataFrame, chosen: list[Scenario]) -> gpd.GeoDataFram
     return gpd.GeoDataFrame(frame, geometry="geometry", crs=4326), cuts
 
 
-def _part_styles(parts, cuts: list, s: Scenario, admin: dict) -> tuple[list, list]:
-    """Fill and dash of each cut part under ``s``: its holder's colour where
-    ``s`` makes that cut, "" (not drawn) elsewhere."""
+def _part_styles(parts, cuts: list, s: Scenario, admin: dict) -> tuple[list, ...]:
+    """Holder, fill and dash of each cut part under ``s``: its holder and its
+    colour where ``s`` makes that cut, "" (not drawn) elsewhere."""
     dashed = LINES["outline_disputed"].dash_array()
     made = {(c.island_id, c.line.wkb): c for c in s.cuts}
-    fill, dash = [], []
+    held, fill, dash = [], [], []
     rows = zip(parts["island_id"], parts["cut"], parts["side"], strict=True)
     for iid, cut, side in rows:
         c = made.get(cuts[cut])
         holder = (c.left, c.right)[side] if c is not None else None
+        held.append(holder or "")
         fill.append(PALETTE[holder] if c is not None else "")
         dash.append(dashed if c is not None and holder != admin[iid] else "")
-    return fill, dash
+    return held, fill, dash
 
 
 def switch_islands(
@@ -102,11 +105,13 @@ def switch_islands(
         holder = _holders(islands, s)
         cut_here = {c.island_id: c for c in s.cuts}
         drawn = ~islands["island_id"].isin(list(cut_here))
+        props[f"holder_{k}"] = holder.where(drawn, "")  # for the tooltip
         props[f"fill_{k}"] = holder.map(PALETTE).where(drawn, "")
         moved = holder != islands["administered_by"]
         props[f"dash_{k}"] = moved.map({True: dashed, False: ""})
-        piece[f"fill_{k}"], piece[f"dash_{k}"] = _part_styles(parts, cuts, s, admin)
-        keep += [f"fill_{k}", f"dash_{k}"]
+        styles = _part_styles(parts, cuts, s, admin)
+        piece[f"holder_{k}"], piece[f"fill_{k}"], piece[f"dash_{k}"] = styles
+        keep += [f"holder_{k}", f"fill_{k}", f"dash_{k}"]
     out = gpd.GeoDataFrame(
         pd.concat([props, piece], ignore_index=True),
         geometry=[*islands.geometry.values, *parts.geometry.values],
@@ -170,6 +175,8 @@ def stakes_rows(
         "title": escape_text(title_),
         "description": escape_text(s.description),
         "rows": [[escape_text(text(k, lang)), escape_text(v)] for k, v in rows],
+        # the islands' tooltip line under s, by holder (escaped HTML)
+        "holders": {h: holder_line(s, h, lang) for h in sorted(COUNTRIES)},
     }
 
 
@@ -196,6 +203,7 @@ class ScenarioSwitch(Control):
     stakes table for the chosen scenario (radio buttons)."""
 
     script, function = "scenario_switch", "scenarioSwitch"
+    needs = ("stacking",)  # kurils.stack: the zones under the islands
 
     def __init__(self, m, geojson, radios, parts, options: dict) -> None:
         super().__init__()
@@ -313,6 +321,7 @@ def add_switch(m, data, geojson, radios: list, built: dict, fill_opacity: float)
         "outline": LINES["outline"].color,
         "weight": LINES["outline"].width,
         "initial": data.scenarios.index(data.scenario),
+        "moved": moved_line(data.lang),
         # the legend's body scrolls in the room under the controls above it
         "margin": Layout.MARGIN,
         "minBody": Layout.LEGEND_MIN_BODY,

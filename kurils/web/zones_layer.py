@@ -8,12 +8,13 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from folium.plugins import StripePattern
 
+from ..data.derived import remembered
 from ..i18n import text
 from ..style import HATCH, LINES, PALETTE, ZONE_OPACITY
 from .escape import escape_text
 from .geojson import tooltip_layer
+from .plugins import StripePattern
 
 __all__ = ["DRAW_TOLERANCE", "claimed_by_both", "zones_layer"]
 
@@ -23,9 +24,21 @@ __all__ = ["DRAW_TOLERANCE", "claimed_by_both", "zones_layer"]
 DRAW_TOLERANCE = 0.02
 
 
+#: Grid the drawn zones are snapped to (degrees).
+DRAW_GRID = 1e-3
+
+
+def _draw(geom: shapely.Geometry) -> shapely.Geometry:
+    return shapely.set_precision(shapely.simplify(geom, DRAW_TOLERANCE), DRAW_GRID)
+
+
 def _drawn(geoms) -> list:
-    simple = shapely.simplify(gpd.GeoSeries(geoms).values, DRAW_TOLERANCE)
-    return list(shapely.set_precision(simple, 1e-3))
+    """Each zone simplified for drawing: for the shipped zones, as stored at
+    data-build time (simplifying the EEZs takes ~100 ms), else computed."""
+    return [
+        remembered("zone_drawn/1", (g, DRAW_TOLERANCE, DRAW_GRID), lambda g=g: _draw(g))
+        for g in gpd.GeoSeries(geoms).values
+    ]
 
 
 def _polygons(geom: shapely.Geometry) -> shapely.MultiPolygon:
@@ -41,10 +54,15 @@ def claimed_by_both(
     Japan: the part of Russia's zones today inside Japan's zones of the claim."""
     rus = today[today["holder"] == "RUS"].geometry.values
     jpn = claim[claim["holder"] == "JPN"].geometry.values
-    return _polygons(
-        shapely.intersection(
-            shapely.union_all(_drawn(rus)), shapely.union_all(_drawn(jpn))
-        )
+    # stored at data-build time for the shipped zones (~150 ms), else computed
+    return remembered(
+        "claimed_by_both/1",
+        (len(rus), *rus, *jpn, DRAW_TOLERANCE, DRAW_GRID),
+        lambda: _polygons(
+            shapely.intersection(
+                shapely.union_all(_drawn(rus)), shapely.union_all(_drawn(jpn))
+            )
+        ),
     )
 
 

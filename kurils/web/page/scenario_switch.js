@@ -2,8 +2,9 @@
 // islands (each feature carries fill_<k> and dash_<k> for scenario k; a
 // feature without a fill is not drawn under k: the whole island that k cuts,
 // or the parts of a cut k does not make), show that scenario's maritime zones
-// and cut line (each part: [group, {k: child}, drawn above the islands]), and
-// fill the legend's stakes table. The text arrives escaped
+// and cut line (each part: [group, {k: child}, drawn above the islands]), add
+// the scenario's holder to each island's tooltip, and fill the legend's stakes
+// table. The text arrives escaped
 // (kurils.escape); it is decoded here and shown with textContent, so no value
 // is ever parsed as markup.
 window.kurils = window.kurils || {};
@@ -22,6 +23,17 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
                     color: o.outline, weight: o.weight,
                     dashArray: p["dash_" + k] || null};
         };
+    }
+    // the tooltip (today's administrator and claimants) gains the holder
+    // under scenario k, and whether the land changes hands; every piece is
+    // escaped HTML already (kurils.escape), as the tooltip itself is, which
+    // folium's tooltip shows as HTML when the pointer is over the island
+    function tooltip(p, k) {
+        if (p.tooltipToday === undefined) { p.tooltipToday = p.tooltip; }
+        var holder = p["holder_" + k];
+        p.tooltip = holder
+            ? p.tooltipToday + "<br>" + o.scenarios[k].holders[holder] + (p["dash_" + k] ? o.moved : "")
+            : p.tooltipToday;
     }
     function table(k) {
         var box = map.getContainer().querySelector(".kurils-legend .kurils-scenario");
@@ -52,20 +64,21 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
             details.open = false;
         }
     }
-    // a layer added (back) is drawn on top: keep the islands over the zones
-    // (their tooltips under the pointer) and the lines marked above them
-    function order() {
-        if (map.hasLayer(islands)) { islands.bringToFront(); }
-        parts.forEach(function (part) {
-            if (part[2] && map.hasLayer(part[0])) { part[0].bringToFront(); }
-        });
-    }
+    // the zones under the islands (their tooltips under the pointer), the
+    // lines marked above them (kurils.stack); again after a scenario's parts
+    // and islands are added, since a layer added is drawn on top
+    var order = kurils.stack(
+        map,
+        parts.filter(function (part) { return !part[2]; }).map(function (part) { return part[0]; }),
+        parts.filter(function (part) { return part[2]; }).map(function (part) { return part[0]; })
+    );
     function show(k) {
         features.forEach(function (l) {
             var drawn = Boolean(l.feature.properties["fill_" + k]);
             if (drawn && !islands.hasLayer(l)) { islands.addLayer(l); }
             if (!drawn && islands.hasLayer(l)) { islands.removeLayer(l); }
         });
+        features.forEach(function (l) { tooltip(l.feature.properties, k); });
         islands.options.style = style(k);  // resetStyle() after a hover uses it
         islands.setStyle(style(k));
         // each per-scenario layer (zones, cut lines) holds scenario k's part only
@@ -86,7 +99,6 @@ kurils.scenarioSwitch = function (map, islands, radios, parts, o) {
         for (var i = 0; i < radios.length; i++) {
             if (e.layer === radios[i][0]) { show(radios[i][1]); }
         }
-        order();
     });
     var details = map.getContainer().querySelector(".kurils-legend details");
     if (details) { details.addEventListener("toggle", fit); }
