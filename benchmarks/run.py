@@ -213,7 +213,7 @@ def coastline_error() -> dict[str, float]:
     import shapely
 
     import kurils
-    from kurils.web.drawing import (
+    from kurils.drawing import (
         MAP_PRECISION,
         MAP_TOLERANCE,
         MIN_PART_M2,

@@ -21,11 +21,12 @@ import shapely
 from geopandas.testing import assert_geodataframe_equal
 
 import kurils
+from kurils import drawing
 from kurils.data import _resources, derived
 from kurils.data.gpkg import read_gpkg
 from kurils.data.reading import read_geometry
 from kurils.domain import borders
-from kurils.web import drawing, zones_layer
+from kurils.web import zones_layer
 
 REPO = Path(__file__).resolve().parents[1]
 

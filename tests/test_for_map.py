@@ -7,7 +7,7 @@ import numpy as np
 import shapely
 
 import kurils
-from kurils.web.drawing import (
+from kurils.drawing import (
     _WHOLE_ROW_MAX_PARTS,
     MAP_TOLERANCE,
     _kept_parts,

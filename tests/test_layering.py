@@ -39,6 +39,7 @@ ALLOWED = {
             "kurils.errors",
             "kurils.style",
             "kurils.i18n",
+            "kurils.drawing",
             "kurils._atomic",
         },
         # choropleth_layer takes a matplotlib colormap, as explore() does (imported
@@ -53,10 +54,13 @@ ALLOWED = {
             "kurils.errors",
             "kurils.style",
             "kurils.i18n",
+            "kurils.drawing",
             "kurils._atomic",
         },
         {"folium", "branca"},
     ),
+    # geometry made ready for drawing, shared by the web map and the figures
+    "kurils.drawing": ({"kurils.data", "kurils.domain"}, RENDERING),
     "kurils.style": (set(), RENDERING),
     "kurils.i18n": (set(), RENDERING),
     "kurils.errors": (set(), RENDERING),

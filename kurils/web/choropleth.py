@@ -9,9 +9,9 @@ import pandas as pd
 from ..data.polygons import validate_geometry
 from ..data.schema import TableSchema
 from ..data.validate import validate_table
+from ..drawing import for_map
 from ..errors import KurilsDataError
 from ..i18n import name_column
-from .drawing import for_map
 from .escape import escape_text
 from .geojson import tooltip_layer
 

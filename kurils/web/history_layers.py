@@ -10,12 +10,12 @@ from ..data.validate import (
     check_references,
 )
 from ..domain.history import iso_date
+from ..drawing import for_map
 from ..i18n import name_column, name_columns, text
 from ..style import (
     FILL_OPACITY,
     HISTORY_PALETTE,
 )
-from .drawing import for_map
 from .escape import escape_text
 from .geojson import circle, land_layer, tooltip_layer
 from .layer_checks import checked

@@ -16,6 +16,7 @@ import shapely
 
 from ..domain.history import iso_date
 from ..domain.views import BORDER_STYLES, VIEWS, style_columns
+from ..drawing import MAP_PRECISION, MAP_TOLERANCE, MIN_PART_M2, for_map
 from ..i18n import name_column, name_columns, text
 from ..style import (
     FILL_OPACITY,
@@ -24,7 +25,6 @@ from ..style import (
     PALETTE,
 )
 from .choropleth import choropleth_layer
-from .drawing import MAP_PRECISION, MAP_TOLERANCE, MIN_PART_M2, for_map
 from .escape import escape_text
 from .geojson import circle, tooltip_layer
 from .history_layers import events_layer, holdings_layer

@@ -1,7 +1,8 @@
 """Geometry made ready for drawing: reprojected, specks dropped, simplified, rounded.
 
-Used by every web layer (and measured by ``benchmarks/``); the figures draw the
-shipped outlines.
+Shared by the renderers: every web layer and the printed figures draw these
+outlines (measured by ``benchmarks/``), so the map and the figure show the same
+coastline.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..data.derived import remembered_each
-from ..domain.measurement import EQUAL_AREA_CRS
+from .data.derived import remembered_each
+from .domain.measurement import EQUAL_AREA_CRS
 
 __all__ = ["MAP_PRECISION", "MAP_TOLERANCE", "MIN_PART_M2", "for_map"]
 
