@@ -78,4 +78,15 @@ class OfflineError(RuntimeError):
 
     Defined here, not beside the renderer (:mod:`kurils.web.offline`), so that the
     command line can catch it without importing folium for a figure.
+
+    Examples
+    --------
+    >>> import kurils
+    >>> from folium.plugins import Terminator  # a plugin kurils does not ship
+    >>> m = kurils.KurilsMap(tiles=None)
+    >>> _ = Terminator().add_to(m)
+    >>> kurils.render_html(m)
+    Traceback (most recent call last):
+    ...
+    kurils.errors.OfflineError: ...
     """

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import kurils
 from kurils.web.geojson import GeoJson
 from kurils.web.offline import render_html
-from kurils.web.shapes import ALPHABET, PathTable, encode_path
+from kurils.web.shapes import ALPHABET, PathTable, encode_path, shared
 
 #: Bytes of the UTF-8 page: 1.17 MB and 1.08 MB before the geometry was shared.
 BUDGET = {"default": 500_000, "history": 550_000}
@@ -115,6 +115,15 @@ def test_paths_come_back_exactly(points, decimals):
 def test_coordinates_on_no_grid_move_under_a_centimetre():
     xy = np.array([[145.123456789, 43.987654321], [-179.99999999, -89.5]])
     assert np.abs(_decode(encode_path(xy)) - xy).max() <= 0.5e-7
+
+
+def test_an_empty_path_is_stored_and_comes_back_empty():
+    """A raw GeoJSON dict may hold an empty line (geopandas writes None)."""
+    table = PathTable()
+    line = {"type": "LineString", "coordinates": []}
+    feature = {"type": "Feature", "properties": {}, "geometry": line}
+    assert shared(feature, table)["geometry"]["paths"] == 0
+    assert _decode(table.paths[0]).shape == (0, 2)
 
 
 def test_a_path_drawn_twice_is_stored_once():

@@ -140,3 +140,12 @@ def test_holdings_check_an_island_table_too(islands):
     assert kurils.holdings(islands=table).equals(kurils.holdings())
     with pytest.raises(KurilsDataError, match=r"^<islands>: missing columns: status"):
         kurils.holdings(islands=table.drop(columns="status"))
+
+
+@pytest.mark.parametrize("entry", ["holdings", "sovereignty_at", "load_admin_units"])
+@pytest.mark.parametrize("not_a_frame", ["nope", 3, ["iturup"]])
+def test_islands_that_are_no_frame_are_refused(entry, not_a_frame):
+    """A string, a number or a list for ``islands=``: one KurilsDataError."""
+    args = ("1960-01-01",) if entry == "sovereignty_at" else ()
+    with pytest.raises(KurilsDataError, match=r"^<islands>: expected a "):
+        getattr(kurils, entry)(*args, islands=not_a_frame)

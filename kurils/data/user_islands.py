@@ -58,6 +58,8 @@ def check_islands_table(table: pd.DataFrame, where: str = "<islands>") -> pd.Dat
     """A user's island attributes (no geometry), checked as
     :func:`check_islands_frame` checks them: a checked, typed copy with a
     fresh index."""
+    if not isinstance(table, pd.DataFrame):
+        raise KurilsDataError(where, "expected a DataFrame or a GeoDataFrame")
     table = pd.DataFrame(table)
     rules = schema.ISLANDS.restricted(table.columns, schema.MAP_ISLANDS_REQUIRED)
     if "area_km2" in table:  # derived, but a user's frame may carry its own

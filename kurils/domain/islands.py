@@ -37,6 +37,13 @@ def load_island_table(
     -------
     pandas.DataFrame
         One row per island, columns as in :data:`kurils.data.schema.ISLANDS`.
+
+    Examples
+    --------
+    >>> import kurils
+    >>> table = kurils.load_island_table()
+    >>> table.set_index("island_id").loc["iturup", ["name_ja", "status"]].tolist()
+    ['択捉島', 'disputed']
     """
     return catalog(islands=attributes, sources=sources).island_table()
 

@@ -74,10 +74,17 @@ def _decimals(xy: np.ndarray) -> int:
     return _DECIMALS[-1]
 
 
+def _xy(coords) -> np.ndarray:
+    """A path's longitudes and latitudes, as an (n, 2) array (n may be 0)."""
+    xy = np.asarray(coords, dtype=float)
+    return np.ascontiguousarray((xy.reshape(0, 2) if xy.size == 0 else xy)[:, :2])
+
+
 def encode_path(coords) -> str:
     """One path (``[[lon, lat], ...]``) as text: the number of decimals, then
-    the zigzag-folded steps, five bits a character (see the module's text)."""
-    xy = np.asarray(coords, dtype=float)[:, :2]
+    the zigzag-folded steps, five bits a character (see the module's text).
+    An empty path is the number of decimals alone."""
+    xy = _xy(coords)
     d = _decimals(xy)
     q = np.rint(xy * 10**d).astype(np.int64)
     step = np.diff(q, axis=0, prepend=np.zeros((1, 2), np.int64)).ravel()
@@ -103,7 +110,7 @@ class PathTable:
 
     def add(self, coords) -> int:
         """The number of path ``coords``, adding it if it is new."""
-        xy = np.ascontiguousarray(np.asarray(coords, dtype=float)[:, :2])
+        xy = _xy(coords)
         key = xy.tobytes()
         if key not in self._ids:
             self._ids[key] = len(self._paths)
