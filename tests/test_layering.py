@@ -17,48 +17,19 @@ import kurils
 PACKAGE = Path(kurils.__file__).parent
 RENDERING = {"folium", "branca", "matplotlib", "jinja2"}
 
+# What the domain reads (besides itself), and what a renderer reads (besides itself)
+DOMAIN_READS = {"kurils.data", "kurils.errors", "kurils.style", "kurils.i18n"}
+RENDERER_READS = DOMAIN_READS | {"kurils.domain", "kurils.drawing", "kurils._atomic"}
+
 # For each folder (or top-level module), the kurils modules it may import
 # (prefixes) and the third-party packages it must not.
 ALLOWED = {
     "kurils.data": ({"kurils.data", "kurils.errors"}, RENDERING),
-    "kurils.domain": (
-        {
-            "kurils.data",
-            "kurils.domain",
-            "kurils.errors",
-            "kurils.style",
-            "kurils.i18n",
-        },
-        RENDERING,
-    ),
-    "kurils.web": (
-        {
-            "kurils.web",
-            "kurils.domain",
-            "kurils.data",
-            "kurils.errors",
-            "kurils.style",
-            "kurils.i18n",
-            "kurils.drawing",
-            "kurils._atomic",
-        },
-        # choropleth_layer takes a matplotlib colormap, as explore() does (imported
-        # when called); the figures stay out of the web map all the same
-        set(),
-    ),
-    "kurils.figures": (
-        {
-            "kurils.figures",
-            "kurils.domain",
-            "kurils.data",
-            "kurils.errors",
-            "kurils.style",
-            "kurils.i18n",
-            "kurils.drawing",
-            "kurils._atomic",
-        },
-        {"folium", "branca"},
-    ),
+    "kurils.domain": (DOMAIN_READS | {"kurils.domain"}, RENDERING),
+    # choropleth_layer takes a matplotlib colormap, as explore() does (imported
+    # when called); the figures stay out of the web map all the same
+    "kurils.web": (RENDERER_READS | {"kurils.web"}, set()),
+    "kurils.figures": (RENDERER_READS | {"kurils.figures"}, {"folium", "branca"}),
     # geometry made ready for drawing, shared by the web map and the figures
     "kurils.drawing": ({"kurils.data", "kurils.domain"}, RENDERING),
     "kurils.style": (set(), RENDERING),
