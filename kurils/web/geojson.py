@@ -10,6 +10,7 @@ import re
 
 import folium
 import geopandas as gpd
+import numpy as np
 import shapely
 import shapely.geometry
 from branca.element import Element, Figure
@@ -21,7 +22,7 @@ from .shapes import ALPHABET, PathTable, shared
 
 __all__ = ["GeoJson", "circle", "geojson_data", "land_layer", "tooltip_layer"]
 
-# shapely geometries whose mapping _mapping writes itself
+# shapely geometries whose mapping _mappings writes itself
 _PARTS = {"Polygon", "MultiPolygon", "LineString", "MultiLineString"}
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
@@ -35,37 +36,68 @@ def _brace_free(value):
     return value
 
 
-def _mapping(shape) -> dict:
-    """``shapely.geometry.mapping(shape)``, the same tuples (and list), each ring's
-    coordinates taken from its array in one call rather than point by point.
+def _parts(parts: np.ndarray, part_of: np.ndarray, n: int) -> list[list[tuple]]:
+    """For each of ``n`` shapes, its ``parts`` (those of shape ``part_of``), each
+    written as the tuple of its paths (a polygon's rings; a line alone), each
+    path a tuple of ``(x, y)`` tuples."""
+    polygonal = shapely.get_type_id(parts) == 3
+    rings, ring_of = shapely.get_rings(parts[polygonal], return_index=True)
+    paths: list[list] = [[] if p else [parts[k]] for k, p in enumerate(polygonal)]
+    for ring, k in zip(rings, np.flatnonzero(polygonal)[ring_of], strict=True):
+        paths[k].append(ring)
+    flat = [path for part in paths for path in part]
+    coords = shapely.get_coordinates(flat).tolist()
+    ends = np.cumsum(shapely.get_num_coordinates(flat)).tolist()
+    starts = [0, *ends][: len(ends)]
+    written = [
+        tuple(map(tuple, coords[a:b])) for a, b in zip(starts, ends, strict=True)
+    ]
+    shapes: list[list[tuple]] = [[] for _ in range(n)]
+    at = 0
+    for part, shape in zip(paths, part_of.tolist(), strict=True):
+        shapes[shape].append(tuple(written[at : at + len(part)]))
+        at += len(part)
+    return shapes
+
+
+def _mappings(shapes: np.ndarray) -> list[dict | None]:
+    """``shapely.geometry.mapping`` of each shape (None for a missing or empty
+    one, as geopandas writes it): the same tuples (and lists), the coordinates
+    of every ring and line taken from shapely's arrays in a few calls for all
+    the shapes, rather than point by point.
 
     Examples
     --------
-    >>> from shapely.geometry import MultiPolygon, Polygon, mapping
-    >>> from shapely.geometry import LineString
+    >>> from shapely.geometry import LineString, MultiPolygon, Polygon, mapping
     >>> hole = [(0.2, 0.2), (0.5, 0.2), (0.5, 0.5)]
     >>> square = Polygon([(0, 0), (1, 0), (1, 1), (0, 0)], [hole])
-    >>> shapes = (square, MultiPolygon([square]), LineString(hole))
-    >>> all(_mapping(s) == mapping(s) for s in shapes)
+    >>> shapes = [square, MultiPolygon([square, square]), LineString(hole)]
+    >>> _mappings(np.array(shapes + [None])) == [*map(mapping, shapes), None]
     True
     """
-    kind = shape.geom_type
-    if kind not in _PARTS or shapely.get_coordinate_dimension(shape) != 2:
-        return shapely.geometry.mapping(shape)  # points, 3D, collections: as shapely
-
-    def path(line) -> tuple:
-        return tuple(map(tuple, shapely.get_coordinates(line).tolist()))
-
-    def rings(polygon) -> tuple:
-        return tuple(path(r) for r in shapely.get_rings(polygon))
-
-    if kind == "MultiPolygon":
-        return {"type": kind, "coordinates": [rings(p) for p in shape.geoms]}
-    if kind == "Polygon":
-        return {"type": kind, "coordinates": rings(shape)}
-    if kind == "MultiLineString":
-        return {"type": kind, "coordinates": tuple(path(g) for g in shape.geoms)}
-    return {"type": kind, "coordinates": path(shape)}
+    out: list[dict | None] = [None] * len(shapes)
+    fast = [
+        i
+        for i, s in enumerate(shapes)
+        if s and s.geom_type in _PARTS and shapely.get_coordinate_dimension(s) == 2
+    ]
+    parts, part_of = shapely.get_parts(shapes[fast], return_index=True)
+    if shapely.is_empty(parts).any():  # shapely writes one as ((),): let it write all
+        fast, parts, part_of = [], parts[:0], part_of[:0]
+    for i, written in zip(fast, _parts(parts, part_of, len(fast)), strict=True):
+        kind = shapes[i].geom_type
+        coordinates = {
+            "MultiPolygon": written,
+            "Polygon": written[0],
+            "MultiLineString": tuple(w[0] for w in written),
+            "LineString": written[0][0],
+        }[kind]
+        out[i] = {"type": kind, "coordinates": coordinates}
+    done = set(fast)
+    for i, s in enumerate(shapes):
+        if s and i not in done:  # points, 3D, collections: as shapely writes them
+            out[i] = shapely.geometry.mapping(s)
+    return out
 
 
 def geojson_data(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
@@ -81,13 +113,15 @@ def geojson_data(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
     shapes = frame.geometry.to_numpy()
     # geopandas writes the properties (and the frame's bbox); the geometries,
     # written by shapely's `mapping` one coordinate at a time, are most of its
-    # time: `_mapping` writes the same tuples from each ring's array at once.
+    # time: `_mappings` writes the same tuples from each ring's array at once.
     bare = frame.assign(**{frame.geometry.name: None})
     data = bare.__geo_interface__
     data["bbox"] = tuple(frame.total_bounds.tolist())
-    for feature, shape in zip(data["features"], shapes, strict=True):
+    for feature, shape, mapped in zip(
+        data["features"], shapes, _mappings(shapes), strict=True
+    ):
         if shape:  # as geopandas: no geometry for a missing or empty one
-            feature["geometry"], feature["bbox"] = _mapping(shape), shape.bounds
+            feature["geometry"], feature["bbox"] = mapped, shape.bounds
     for feature in data["features"]:
         feature["properties"] = {
             k: _brace_free(v) for k, v in feature["properties"].items()
