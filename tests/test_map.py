@@ -237,8 +237,10 @@ def test_save_is_atomic(tmp_path):
     """A map that cannot be made offline fails before writing: the old file stays."""
     target = tmp_path / "map.html"
     target.write_text("previous version")
+    from folium.plugins import MousePosition  # not imported by kurils itself
+
     m = kurils.build_map()
-    folium.plugins.MousePosition().add_to(m)  # its JS is not shipped
+    MousePosition().add_to(m)  # its JS is not shipped
     with pytest.raises(kurils.OfflineError, match="no offline copy"):
         kurils.save_map(m, target)
     assert target.read_text() == "previous version"
