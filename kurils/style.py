@@ -16,12 +16,15 @@ __all__ = [
     "FILL_OPACITY",
     "FILL_OPACITY_OVER_TILES",
     "HATCH",
+    "HIGHLIGHT_WIDTH",
     "HISTORY_PALETTE",
     "LABEL_ALWAYS_KM2",
     "LINES",
     "PALETTE",
     "PRINT_WIDTH",
     "SEA",
+    "UNIT_FILL_OPACITY",
+    "UNIT_LINE_WIDTH",
     "ZONE_OPACITY",
     "LineStyle",
 ]
@@ -54,6 +57,11 @@ SEA = "#bcd7ea"
 #: How opaque land is drawn; lighter over an online basemap, which shows through.
 FILL_OPACITY = 0.85
 FILL_OPACITY_OVER_TILES = 0.55
+#: Administrative units over the land: a tint of each unit's colour, outlined.
+UNIT_FILL_OPACITY = 0.25
+UNIT_LINE_WIDTH = 3
+#: The outline width of land under the pointer (web map).
+HIGHLIGHT_WIDTH = 3
 
 #: Disputed land's stripes: colour over the disputed fill, angle and widths in
 #: CSS pixels (web), and matplotlib's hatch (print).
@@ -125,6 +133,8 @@ LINES = {
     "zone_both": LineStyle(PALETTE["stripe"], 1.5, (4, 3)),
     # where a scenario cuts an island in two
     "cut": LineStyle("#CC0000", 3, (2, 1)),
+    # Japan's claim: the municipalities' outlines (web map)
+    "claim": LineStyle(PALETTE["JPN"], UNIT_LINE_WIDTH, (2 / 3, 2)),
 }
 
 #: How opaque each maritime zone is filled with its holder's colour: the

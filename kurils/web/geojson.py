@@ -15,7 +15,7 @@ import shapely
 import shapely.geometry
 from branca.element import Element, Figure
 
-from ..style import LINES
+from ..style import HIGHLIGHT_WIDTH, LINES
 from .controls import _json, page_file
 from .links import LinkTable, linked
 from .shapes import ALPHABET, PathTable, shared
@@ -279,7 +279,7 @@ def land_layer(
             "fillOpacity": fill_opacity,
             "dashArray": (f["properties"][dash] or None) if dashed else None,
         },
-        highlight_function=lambda f: {"weight": 3},
+        highlight_function=lambda f: {"weight": HIGHLIGHT_WIDTH},
         zoom_on_click=False,
         smooth_factor=0.5,
     )

@@ -21,8 +21,11 @@ from ..i18n import name_column, name_columns, text
 from ..style import (
     FILL_OPACITY,
     HATCH,
+    HIGHLIGHT_WIDTH,
     LINES,
     PALETTE,
+    UNIT_FILL_OPACITY,
+    UNIT_LINE_WIDTH,
 )
 from .choropleth import choropleth_layer
 from .escape import escape_text
@@ -152,7 +155,7 @@ def islands_layer(
         control=False,
         popup_width=420,
         style_function=style_function,
-        highlight_function=lambda f: {"weight": 3},
+        highlight_function=lambda f: {"weight": HIGHLIGHT_WIDTH},
         zoom_on_click=False,
         smooth_factor=0.5,
     )
@@ -201,9 +204,9 @@ def districts_layer(
         show=show,
         style_function=lambda f: {
             "color": f["properties"]["colour"],
-            "weight": 3,
+            "weight": UNIT_LINE_WIDTH,
             "fillColor": f["properties"]["colour"],
-            "fillOpacity": 0.25,
+            "fillOpacity": UNIT_FILL_OPACITY,
         },
         zoom_on_click=False,
     )
@@ -261,9 +264,7 @@ def claims_layer(
         name=escape_text(name or text("layer_claims", lang)),
         show=show,
         style_function=lambda f: {
-            "color": PALETTE["JPN"],
-            "weight": 3,
-            "dashArray": "2 6",
+            **LINES["claim"].leaflet(),
             "fill": True,
             "fillOpacity": 0.0,
         },
