@@ -150,7 +150,8 @@ Object.defineProperty(window, "L", {configurable: true, get: () => leaflet, set:
 
 
 def _given_to_leaflet(browser, html: str, tmp_path) -> list:
-    """Every feature geometry Leaflet is given when ``html`` loads."""
+    """Every feature geometry Leaflet is given when ``html`` loads, and when
+    each layer hidden at load builds its features (asked for its layers)."""
     path = tmp_path / "map.html"
     path.write_text(html, encoding="utf-8")
     page = browser.new_page()
@@ -158,7 +159,14 @@ def _given_to_leaflet(browser, html: str, tmp_path) -> list:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.add_init_script(_RECORD)
     page.goto(path.as_uri())
-    got = page.evaluate("() => window.kuriltest")
+    got = page.evaluate(
+        """() => {
+            for (const k of Object.keys(window)) {
+                if (window[k] instanceof L.GeoJSON) { window[k].getLayers(); }
+            }
+            return window.kuriltest;
+        }"""
+    )
     page.close()
     assert not errors
     return _canonical(got)

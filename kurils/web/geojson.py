@@ -180,17 +180,36 @@ class GeoJson(folium.GeoJson):
     the element reference in them is written out as the element's name.
     """
 
+    #: Build the features only when the layer is first shown (True), at once
+    #: (False), or when hidden as the page opens (None: this layer or a layer
+    #: holding it has ``show=False``).
+    defer: bool | None = None
+
     def render(self, **kwargs) -> None:
         figure = self.get_root()
         if not (self.embed and isinstance(figure, Figure)):
             super().render(**kwargs)
             return
-        plain, tables = self.data, _shared(figure)
+        plain, options, tables = self.data, self.options, _shared(figure)
         self.data = linked(shared(plain, tables.paths), tables.links)
+        if self._deferred():  # kurils/web/page/shapes.js builds it when shown
+            self.options = {**options, "kurilsDefer": True}
         try:
             super().render(**kwargs)
         finally:
-            self.data = plain
+            self.data, self.options = plain, options
+
+    def _deferred(self) -> bool:
+        """Whether the page builds this layer's features only when first shown:
+        as :attr:`defer` says, or if it is hidden as the page opens."""
+        if self.defer is not None:
+            return self.defer
+        layer = self
+        while isinstance(layer, folium.map.Layer):
+            if not layer.show:
+                return True
+            layer = layer._parent
+        return False
 
     @property
     def style_map(self) -> dict:

@@ -20,23 +20,59 @@ kurils.paths = function (alphabet, encoded) {
         }
         return out;
     }
-    // features that draw the same path share its array: Leaflet only reads it
-    var paths = encoded.map(decode);
+    // each path decoded when a feature first needs it (a hidden layer's, when
+    // the layer is shown); features that draw the same path share its array:
+    // Leaflet only reads it
+    var paths = [];
     function nested(numbers) {
-        return typeof numbers === "number" ? paths[numbers] : numbers.map(nested);
+        if (typeof numbers !== "number") { return numbers.map(nested); }
+        return paths[numbers] || (paths[numbers] = decode(encoded[numbers]));
     }
     function geometry(g) {
         return g && g.type === "Paths" ? {type: g.of, coordinates: nested(g.paths)} : g;
     }
-    var addData = L.GeoJSON.prototype.addData;
+    var proto = L.GeoJSON.prototype;
+    var addData = proto.addData, onAdd = proto.onAdd, eachLayer = proto.eachLayer;
+    // A layer hidden when the page opens (option kurilsDefer) keeps its data
+    // and builds its features the first time it is added to the map, or the
+    // first time anything asks for them (eachLayer, getLayers, setStyle,
+    // getBounds...): the page opens without building what it does not show.
+    function build(layer) {
+        var waiting = layer._kurilsWaiting;
+        if (!layer.options.kurilsDefer || layer._kurilsBuilt) { return; }
+        layer._kurilsBuilt = true;
+        layer._kurilsWaiting = null;
+        (waiting || []).forEach(function (data) { layer.addData(data); });
+    }
+    function built(method) {
+        return function () {
+            build(this);
+            return method.apply(this, arguments);
+        };
+    }
     L.GeoJSON.include({
         addData: function (data) {
+            if (this.options.kurilsDefer && !this._kurilsBuilt) {
+                (this._kurilsWaiting = this._kurilsWaiting || []).push(data);
+                return this;
+            }
             if (data && data.type === "Feature") {
                 data.geometry = geometry(data.geometry);
             } else {
                 data = geometry(data);
             }
             return addData.call(this, data);
-        }
+        },
+        onAdd: built(onAdd),
+        eachLayer: built(eachLayer),
+        getBounds: built(proto.getBounds),
+        getLayer: built(proto.getLayer),
+        hasLayer: built(proto.hasLayer),
+        clearLayers: built(proto.clearLayers),
+        setStyle: built(proto.setStyle),
+        bringToFront: built(proto.bringToFront),
+        bringToBack: built(proto.bringToBack)
+        // not invoke: the layer control gives every overlay a z-index
+        // (setZIndex), which paths and markers do not have
     });
 };
