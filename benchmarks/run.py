@@ -21,7 +21,10 @@ Floors:
 - headless Chromium, the default map drawn: a Leaflet-only page (Leaflet's
   pinned JS and CSS inline, one polygon: ``benchmarks/page_load.py``'s);
 - page size: ``GeoDataFrame.explore()`` of the same polygons, made offline the
-  same way (no tiles, no legend).
+  same way (no tiles, no legend);
+- the view switch and a time-slider step (``benchmarks/interactions.py``): the
+  page's main-thread work from the input to its next frame, against two idle
+  frames of the same page, and in frames of 16.7 ms.
 
 Last, the coastline error of the map: the Hausdorff distance, in metres, between
 each drawn outline and the shipped outline it was simplified from.
@@ -256,6 +259,9 @@ def report(n: int) -> str:
     explore_page(tmp / "explore.html")
     pages = {"default map": tmp / "kurils.html", "`--history` map": tmp / "h.html"}
     drawn = browser(pages, floor, n)
+    from interactions import rows as interaction_rows
+
+    live = interaction_rows(pages["default map"], pages["`--history` map"], n)
     err = coastline_error()
     mb = lambda p: p.stat().st_size / 1e6  # noqa: E731
     rows = [
@@ -278,6 +284,7 @@ def report(n: int) -> str:
         rows.append(
             f"| Chromium: {name} loaded and drawn | {r.cell()} | a Leaflet-only page |"
         )
+    rows += live
     for name, path in pages.items():
         rows.append(
             f"| page size: {name} | **{mb(path) / mb(tmp / 'explore.html'):.2f}×** | "
