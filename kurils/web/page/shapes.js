@@ -4,18 +4,23 @@
 // tooltip, popup, search and the view switch see plain GeoJSON.
 window.kurils = window.kurils || {};
 kurils.paths = function (alphabet, encoded) {
-    var digit = {};
-    for (var i = 0; i < alphabet.length; i++) { digit[alphabet.charAt(i)] = i; }
+    var digit = new Uint8Array(128);  // by character code (the alphabet is ASCII)
+    for (var i = 0; i < alphabet.length; i++) { digit[alphabet.charCodeAt(i)] = i; }
     function decode(text) {
         var scale = Math.pow(10, +text.charAt(0));
-        var out = [], xy = [0, 0], axis = 0, n = 0, unit = 1;
+        var out = [], x = 0, y = 0, axis = 0, n = 0, unit = 1;
         for (var i = 1; i < text.length; i++) {
-            var c = digit[text.charAt(i)];
+            var c = digit[text.charCodeAt(i)];
             n += (c % 32) * unit;  // no bit operators: a number may pass 32 bits
             if (c >= 32) { unit *= 32; continue; }
-            xy[axis] += n % 2 ? -(n + 1) / 2 : n / 2;  // unfold the zigzag
+            var step = n % 2 ? -(n + 1) / 2 : n / 2;  // unfold the zigzag
             n = 0; unit = 1;
-            if (axis === 1) { out.push([xy[0] / scale, xy[1] / scale]); }
+            if (axis === 0) {
+                x += step;
+            } else {
+                y += step;
+                out.push([x / scale, y / scale]);
+            }
             axis = 1 - axis;
         }
         return out;
