@@ -178,6 +178,15 @@ def render_html(m: folium.Map, offline: bool = True) -> str:
     OfflineError
         If the page references an asset kurils does not ship, or any remote
         ``src``/``href`` or CSS ``url()`` is left.
+
+    Examples
+    --------
+    >>> import folium
+    >>> page = render_html(folium.Map(tiles=None))  # any folium map
+    >>> "<script src=" in page, "/* leaflet@" in page
+    (False, True)
+    >>> render_html(folium.Map(tiles=None)) == page  # no random ids
+    True
     """
     with single_pass():
         page = m.get_root().render()
@@ -317,6 +326,14 @@ class KurilsMap(_SavesOffline, folium.Map):
     ``min_zoom``/``max_zoom`` also bound the map itself: folium hands them only
     to its tile layer, so a map with ``tiles=None`` had no zoom limits, and
     ``folium.plugins.MarkerCluster`` fails on it ("Map has no maxZoom specified").
+
+    Examples
+    --------
+    >>> m = KurilsMap(tiles=None, max_zoom=9)
+    >>> m.options["max_zoom"], type(m.get_root()).__name__
+    (9, 'Page')
+    >>> "srcdoc=" in m._repr_html_() and "cdn.jsdelivr" not in m._repr_html_()
+    True
     """
 
     def __init__(self, *args, **kwargs) -> None:
