@@ -184,3 +184,41 @@ def test_every_consumer_checks_a_users_islands_through_the_catalog(
         with pytest.raises(KurilsDataError, match=r"^<islands>: column 'status'"):
             make()
         assert asked == [5], name
+
+
+# the products a catalog makes from its tables (not the raw tables as read)
+_PRODUCTS = sorted(k for k in catalog.MADE_FROM if not k.startswith("raw:"))
+
+
+@pytest.mark.parametrize("product", _PRODUCTS)
+def test_shipped_products_pass_every_cross_check(product):
+    """The shipped catalog skips the checks that tie its tables together, for
+    files whose hash is the manifest's (kurils.data.trust): here every one of
+    them runs on those files, and the product is the same both ways."""
+    from kurils.data.trust import checked_in_full
+
+    assert all(Catalog().intact(name) for name in catalog.MADE_FROM[product])
+    with checked_in_full():
+        full = getattr(Catalog(), product)()
+    trusted = getattr(Catalog(), product)()
+    if isinstance(trusted, pd.DataFrame):
+        pd.testing.assert_frame_equal(full, trusted, check_exact=True)
+    else:
+        pd.testing.assert_index_equal(full, trusted, exact=True)
+
+
+def test_cross_checks_run_for_a_changed_shipped_file(tmp_path, monkeypatch):
+    """A product of shipped files is cross-checked as soon as one of them is
+    not the manifest's (edited in place); a user's table always is (see
+    test_a_bad_user_table_is_named_and_not_kept)."""
+    from kurils.data import trust
+
+    calls = []
+    monkeypatch.setattr(
+        trust, "check_claims", trust.cross_check(lambda *a: calls.append(a))
+    )
+    Catalog().island_table()
+    assert calls == []  # intact: skipped
+    monkeypatch.setattr(Catalog, "intact", lambda self, name: name != "islands")
+    Catalog().island_table()
+    assert len(calls) == 1  # one table changed: checked

@@ -149,3 +149,33 @@ def test_islands_that_are_no_frame_are_refused(entry, not_a_frame):
     args = ("1960-01-01",) if entry == "sovereignty_at" else ()
     with pytest.raises(KurilsDataError, match=r"^<islands>: expected a "):
         getattr(kurils, entry)(*args, islands=not_a_frame)
+
+
+def test_a_unit_of_islands_that_meet_is_their_union(islands):
+    """A unit's polygon collects its islands' parts when no two meet; a user's
+    islands that overlap or touch are dissolved instead (a valid polygon, the
+    area of the union, not the sum)."""
+    from kurils.domain.admin_units import admin_units_for
+
+    mine = islands.copy()
+    base = shapely.box(146.0, 43.0, 146.2, 43.2)
+    # two islands of one unit made squares that overlap
+    unit = kurils.load_island_units().query("unit_id == 'yuzhno_kurilsky'")
+    first, second = unit["island_id"].iloc[:2]
+    at = mine.index[mine["island_id"].isin([first, second])]
+    mine.loc[at[0], "geometry"] = base
+    mine.loc[at[1], "geometry"] = shapely.affinity.translate(base, 0.1)  # overlaps
+    units = admin_units_for(check_user_islands(mine)).set_index("unit_id")
+    shape = units.loc["yuzhno_kurilsky", "geometry"]
+    assert shape.is_valid
+    union = shapely.union(base, shapely.affinity.translate(base, 0.1))
+    assert shapely.equals(
+        shapely.intersection(shape, shapely.box(145.9, 42.9, 146.4, 43.3)), union
+    )
+    apart = admin_units_for(check_user_islands(islands)).set_index("unit_id")
+    expected = shapely.get_num_geometries(
+        islands[islands["island_id"].isin(unit["island_id"])].geometry.values
+    ).sum()
+    assert (
+        shapely.get_num_geometries(apart.loc["yuzhno_kurilsky", "geometry"]) == expected
+    )

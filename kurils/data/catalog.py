@@ -33,12 +33,11 @@ import geopandas as gpd
 import pandas as pd
 
 from ..errors import KurilsDataError
-from . import _resources, integrity, schema
+from . import _resources, schema, trust
 from .polygons import validate_geometry
-from .provenance import check_one_series, check_urls
 from .reading import describe, read_geometry, read_table
 from .user_islands import check_islands_frame
-from .validate import DATE_DTYPE, as_dates, check_references, validate_table
+from .validate import DATE_DTYPE, as_dates, validate_table
 
 __all__ = ["FILES", "Catalog", "catalog", "shipped"]
 
@@ -154,7 +153,8 @@ class Catalog:
                 if self._given and not set(made_from) & self._given.keys():
                     value = shipped()._product(key, make, made_from)
                 else:
-                    value = (make or getattr(Catalog, f"_make_{key}"))(self)
+                    with trust.trusting(lambda: all(map(self.intact, made_from))):
+                        value = (make or getattr(Catalog, f"_make_{key}"))(self)
                 self._kept[key] = value
             return self._kept[key]
 
@@ -186,7 +186,7 @@ class Catalog:
         known = self._product("source_ids") if cited else ()
         for col in cited:
             label = what or f"source id in {col!r}"
-            check_references(table[col], known, label, where)
+            trust.check_references(table[col], known, label, where)
         return table, where
 
     # -- the tables -----------------------------------------------------------
@@ -198,7 +198,7 @@ class Catalog:
         if isinstance(self._given.get("sources"), pd.Index):
             raise TypeError("this catalog was given source ids, not a sources table")
         table, where = self._validated("sources", schema.SOURCES)
-        check_urls(table, ["url", "archive_url"], where, "source_id")
+        trust.check_urls(table, ["url", "archive_url"], where, "source_id")
         return table.set_index("source_id")
 
     def source_ids(self) -> pd.Index:
@@ -219,9 +219,9 @@ class Catalog:
             schema.ISLANDS,
             sorted({s for s, _ in schema.ISLANDS.facts.values()}),
         )
-        integrity.check_claims(table, where)
+        trust.check_claims(table, where)
         disputed = table["status"].eq("disputed")
-        check_one_series(table, disputed, "population", where, "island_id")
+        trust.check_one_series(table, disputed, "population", where, "island_id")
         return table
 
     def island_units(self) -> pd.DataFrame:
@@ -233,7 +233,7 @@ class Catalog:
             "island_units", schema.ISLAND_UNITS, ["source"], "source id"
         )
         ids = self._product("island_table")["island_id"]
-        check_references(links["island_id"], ids, "island_id", where)
+        trust.check_references(links["island_id"], ids, "island_id", where)
         return links
 
     def island_polygons(self) -> gpd.GeoDataFrame:
@@ -247,7 +247,7 @@ class Catalog:
         # the check (a third of load_islands()) is for anything else
         gdf = validate_geometry(gdf, where, validity=not self.intact("geometry"))
         in_table = f"island_id (not in {self.where('islands')})"
-        check_references(gdf["island_id"], table["island_id"], in_table, where)
+        trust.check_references(gdf["island_id"], table["island_id"], in_table, where)
         missing = sorted(set(table["island_id"]) - set(gdf["island_id"]))
         if missing:
             raise KurilsDataError(
@@ -257,7 +257,7 @@ class Catalog:
         out = gpd.GeoDataFrame(
             table, geometry=geom.loc[table["island_id"]].values, crs="EPSG:4326"
         )
-        integrity.check_anchors(out, where)
+        trust.check_anchors(out, where)
         return out
 
     def admin_units(self) -> pd.DataFrame:
@@ -268,14 +268,11 @@ class Catalog:
         table, _ = self._validated(
             "admin_units", schema.ADMIN_UNITS, ("source", "population_source")
         )
-        links = self._product("island_units")
-        links_where = self.where("island_units")
-        check_references(links["unit_id"], table["unit_id"], "unit_id", links_where)
+        links, at = self._product("island_units"), self.where("island_units")
+        trust.check_references(links["unit_id"], table["unit_id"], "unit_id", at)
         empty = sorted(set(table["unit_id"]) - set(links["unit_id"]))
         if empty:
-            raise KurilsDataError(
-                links_where, f"units without islands: {', '.join(empty)}"
-            )
+            raise KurilsDataError(at, f"units without islands: {', '.join(empty)}")
         return table
 
     def places(self) -> gpd.GeoDataFrame:
@@ -286,10 +283,10 @@ class Catalog:
         table, where = self._validated(
             "places", schema.PLACES, ("coord_source", "population_source")
         )
-        on_island = table["island_id"].notna()
+        on_island = table.loc[table["island_id"].notna(), "island_id"]
         ids = self._product("island_table")["island_id"]
-        check_references(table.loc[on_island, "island_id"], ids, "island_id", where)
-        integrity.check_in_region(table, where)
+        trust.check_references(on_island, ids, "island_id", where)
+        trust.check_in_region(table, where)
         points = gpd.points_from_xy(table["lon"], table["lat"])
         return gpd.GeoDataFrame(table, geometry=points, crs="EPSG:4326")
 
@@ -303,7 +300,7 @@ class Catalog:
             table[col] = as_dates(table[col])
         if not table["date"].is_monotonic_increasing:
             raise KurilsDataError(where, "events are not in date order")
-        integrity.check_transfers(table, self._product("island_table"), where)
+        trust.check_transfers(table, self._product("island_table"), where)
         return table.reset_index(drop=True)
 
     def population_1945(self) -> pd.DataFrame:
@@ -316,8 +313,8 @@ class Catalog:
         )
         islands = self._product("island_table")
         ids = islands["island_id"]
-        check_references(table["island_ids"], ids, "island_id", where, ";")
-        integrity.check_groups_1945(table, islands, where)
+        trust.check_references(table["island_ids"], ids, "island_id", where, ";")
+        trust.check_groups_1945(table, islands, where)
         return table
 
     def borders(self) -> pd.DataFrame:
@@ -329,7 +326,7 @@ class Catalog:
         table, where = self._validated("borders", schema.BORDERS)
         timeline = self._product("events")
         for col in ("event_id", "ended_by"):
-            check_references(table[col], timeline["event_id"], "event_id", where)
+            trust.check_references(table[col], timeline["event_id"], "event_id", where)
         ev = timeline.set_index("event_id")
         table["valid_from"] = table["event_id"].map(ev["date"]).astype(DATE_DTYPE)
         table["valid_to"] = table["ended_by"].map(ev["date"]).astype(DATE_DTYPE)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -19,18 +20,30 @@ from ..data import schema
 from ..data.catalog import catalog
 from ..errors import KurilsDataError
 from .islands import check_user_islands, islands_of
-from .measurement import area_km2
+from .measurement import valid_area_km2
 
 __all__ = ["admin_units_for", "load_admin_units"]
 
 PathOrFrame = str | os.PathLike | pd.DataFrame | None
 
 
+def _apart(geoms) -> bool:
+    """No two of ``geoms`` intersect (an R-tree of their boxes, then GEOS on the
+    pairs whose boxes meet)."""
+    first, second = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+    return bool((first == second).all())
+
+
 def _combine(geoms) -> shapely.MultiPolygon:
     """One MultiPolygon of disjoint islands; a real union only where they overlap
-    (collecting parts is ~20x faster than dissolving thousands of rocks)."""
+    (collecting parts is ~20x faster than dissolving thousands of rocks). Each
+    island is valid (checked on loading), so their parts together are too when
+    no two islands meet: 2 ms for the shipped units, where asking GEOS whether
+    each collection is valid took 10; where two meet, GEOS decides."""
     collected = shapely.multipolygons(shapely.get_parts(geoms))
-    return collected if collected.is_valid else shapely.union_all(geoms)
+    if _apart(geoms) or collected.is_valid:
+        return collected
+    return shapely.union_all(geoms)
 
 
 def load_admin_units(
@@ -105,14 +118,15 @@ def admin_units_for(
     if country is not None:
         table = table[table["country"] == country]
     order = {iid: i for i, iid in enumerate(islands["island_id"])}
-    geom = islands.set_index("island_id").geometry
+    geom = dict(zip(islands["island_id"], islands.geometry.values, strict=True))
+    members_of: dict[str, list[str]] = {}
+    for unit, iid in zip(links["unit_id"], links["island_id"], strict=True):
+        members_of.setdefault(unit, []).append(iid)
     ids, shapes = [], []
     for unit in table["unit_id"]:
-        members = sorted(
-            links.loc[links["unit_id"] == unit, "island_id"], key=order.get
-        )
+        members = sorted(members_of[unit], key=order.get)
         ids.append(";".join(members))
-        shapes.append(_combine(geom.loc[members].values))
+        shapes.append(_combine(np.array([geom[m] for m in members], dtype=object)))
     out = gpd.GeoDataFrame(
         table.assign(island_ids=ids).reset_index(drop=True),
         geometry=[
@@ -121,5 +135,5 @@ def admin_units_for(
         ],
         crs="EPSG:4326",
     )
-    out["area_km2"] = area_km2(out).round(2)
+    out["area_km2"] = valid_area_km2(out).round(2)  # _combine made them valid
     return out

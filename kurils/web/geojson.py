@@ -11,6 +11,7 @@ import re
 import folium
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 import shapely.geometry
 from branca.element import Element, Figure
@@ -111,22 +112,31 @@ def geojson_data(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
     """
     frame = gdf[[*keep, gdf.geometry.name]].reset_index(drop=True)
     shapes = frame.geometry.to_numpy()
-    # geopandas writes the properties (and the frame's bbox); the geometries,
-    # written by shapely's `mapping` one coordinate at a time, are most of its
-    # time: `_mappings` writes the same tuples from each ring's array at once.
-    bare = frame.assign(**{frame.geometry.name: None})
-    data = bare.__geo_interface__
-    data["bbox"] = tuple(frame.total_bounds.tolist())
-    for feature, shape, mapped in zip(
-        data["features"], shapes, _mappings(shapes), strict=True
+    # what geopandas' __geo_interface__ writes (missing values as null, each
+    # feature's bbox), in whole-column steps: the geometries, which shapely's
+    # `mapping` writes one coordinate at a time, from each ring's array at once
+    # (`_mappings`); the properties from one object array, not row by row
+    props = frame[keep]
+    values = props.to_numpy(dtype=object, copy=True)
+    values[pd.isna(props).to_numpy()] = None
+    features = []
+    for number, (row, shape, mapped) in enumerate(
+        zip(values, shapes, _mappings(shapes), strict=True)
     ):
-        if shape:  # as geopandas: no geometry for a missing or empty one
-            feature["geometry"], feature["bbox"] = mapped, shape.bounds
-    for feature in data["features"]:
-        feature["properties"] = {
-            k: _brace_free(v) for k, v in feature["properties"].items()
-        }
-    return data
+        features.append(
+            {
+                "id": str(number),
+                "type": "Feature",
+                "properties": {
+                    k: _brace_free(v) for k, v in zip(keep, row, strict=True)
+                },
+                # as geopandas: no geometry for a missing or empty one
+                "geometry": mapped if shape else None,
+                "bbox": shape.bounds if shape else None,
+            }
+        )
+    bbox = tuple(frame.total_bounds.tolist())
+    return {"type": "FeatureCollection", "features": features, "bbox": bbox}
 
 
 # folium writes an element named in a style as "{{'name'}}", for branca's second

@@ -19,7 +19,7 @@ from ..style import (
 from .escape import escape_text
 from .geojson import circle, land_layer, tooltip_layer
 from .layer_checks import checked
-from .popups import cite, island_search
+from .popups import citations, each, island_search
 
 __all__ = ["events_layer", "holdings_layer"]
 
@@ -81,7 +81,7 @@ def holdings_layer(
         {
             "island_id": gdf["island_id"].map(escape_text),
             "search": island_search(gdf),
-            "tooltip": gdf.apply(tooltip, axis=1),
+            "tooltip": each(gdf, tooltip),
             "periods": spans.map(lambda ss: [[s, h] for s, h, _, _ in ss]),
             "fill": spans.map(lambda ss: HISTORY_PALETTE[holder_at(ss)]),
         },
@@ -109,6 +109,7 @@ def events_layer(
     """Where each treaty was signed or each event happened, with a sourced popup."""
     ev = timeline.dropna(subset=["place_lon", "place_lat"])
     title = ev[f"title_{lang}"].fillna(ev["title_en"])
+    cite = citations(sources)
 
     def popup(r) -> str:
         titles = " · ".join(
@@ -116,7 +117,7 @@ def events_layer(
         )
         return (
             f"<b>{escape_text(iso_date(r['date']))} — {escape_text(r['place_en'])}</b><br>{titles}"
-            f"<br>{escape_text(r['summary_en'])}<br><small>{cite(r['source'], r['year'], sources)}</small>"
+            f"<br>{escape_text(r['summary_en'])}<br><small>{cite(r['source'], r['year'])}</small>"
         )
 
     out = gpd.GeoDataFrame(
@@ -126,7 +127,7 @@ def events_layer(
             "tooltip": ev["date"].map(iso_date).map(escape_text)
             + " "
             + title.map(escape_text),
-            "popup": ev.apply(popup, axis=1),
+            "popup": each(ev, popup),
         },
         geometry=gpd.points_from_xy(ev["place_lon"].round(4), ev["place_lat"].round(4)),
         crs=4326,

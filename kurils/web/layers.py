@@ -34,7 +34,7 @@ from .history_layers import events_layer, holdings_layer
 from .labels import LABEL_SMALL_ZOOM, labels_layer
 from .layer_checks import checked
 from .plugins import StripePattern
-from .popups import cite, island_popup, island_search, island_tooltip
+from .popups import citations, each, island_popup, island_search, island_tooltip
 
 __all__ = [
     "LABEL_SMALL_ZOOM",
@@ -176,16 +176,17 @@ def districts_layer(
     gdf = for_map(districts)
     col = name_column(lang)
     label = gdf[col].fillna(gdf["name_en"]).map(escape_text)
-    pop = gdf.apply(
+    cite = citations(sources)
+    pop = each(
+        gdf,
         lambda r: (
             f"<br>{escape_text(text('population', lang))}: {int(r['population']):,} "
-            f"<small>({cite(r['population_source'], r['population_year'], sources)})</small>"
+            f"<small>({cite(r['population_source'], r['population_year'])})</small>"
             if pd.notna(r["population"])
             else ""
         ),
-        axis=1,
     )
-    src = gdf.apply(lambda r: cite(r["source"], r["year"], sources), axis=1)
+    src = each(gdf, lambda r: cite(r["source"], r["year"]))
     tip = "<b>" + label + "</b> — " + gdf["centre"].map(escape_text) + pop
     tip += "<br><small>" + src + "</small>"
     out = gpd.GeoDataFrame(
@@ -229,21 +230,19 @@ def claims_layer(
     gdf = for_map(municipalities)
     col = name_column(lang)
     gdf = gdf.assign(label=gdf[col].fillna(gdf["name_en"]))
+    cite = citations(sources)
     rows = []
     for ids, part in gdf.groupby("island_ids", sort=False):
         names = " / ".join(escape_text(n) for n in part["label"])
         pops = "; ".join(
             f"{escape_text(r.label)}: {int(r.population):,} "
-            f"<small>({cite(r.population_source, r.population_year, sources)})</small>"
+            f"<small>({cite(r.population_source, r.population_year)})</small>"
             for r in part.itertuples()
             if pd.notna(r.population)
         )
         src = "; ".join(
             sorted(
-                {
-                    cite(s, y, sources)
-                    for s, y in zip(part["source"], part["year"], strict=True)
-                }
+                {cite(s, y) for s, y in zip(part["source"], part["year"], strict=True)}
             )
         )
         tip = f"<b>{names}</b>"
@@ -290,7 +289,8 @@ def borders_layer(
     gdf = borders.to_crs(4326)
     col = name_column(lang)
     label = gdf[col].fillna(gdf["name_en"]).map(escape_text)
-    src = gdf.apply(lambda r: cite(r["source"], r["year"], sources), axis=1)
+    cite = citations(sources)
+    src = each(gdf, lambda r: cite(r["source"], r["year"]))
     note = gdf["note"].map(escape_text)
     tip = (
         "<b>"
@@ -336,6 +336,7 @@ def places_layer(
     """Settlements and capes as small circles with a sourced tooltip."""
     gdf = places.to_crs(4326)
     col = name_column(lang)
+    cite = citations(sources)
 
     def tip(r) -> str:
         label = r[col] if pd.notna(r[col]) else r["name_en"]
@@ -344,14 +345,14 @@ def places_layer(
         if pd.notna(r["population"]):
             out += (
                 f"<br>{escape_text(text('population', lang))}: {int(r['population']):,} "
-                f"<small>({cite(r['population_source'], r['population_year'], sources)})</small>"
+                f"<small>({cite(r['population_source'], r['population_year'])})</small>"
             )
-        return out + f"<br><small>{cite(r['coord_source'], None, sources)}</small>"
+        return out + f"<br><small>{cite(r['coord_source'], None)}</small>"
 
     out = gpd.GeoDataFrame(
         {
             "place_id": gdf["place_id"].map(escape_text),
-            "tooltip": gdf.apply(tip, axis=1),
+            "tooltip": each(gdf, tip),
         },
         geometry=shapely.set_precision(gdf.geometry.values, MAP_PRECISION),
         crs=4326,

@@ -21,7 +21,6 @@ import html
 import os
 import re
 import threading
-from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
@@ -33,7 +32,8 @@ import jinja2
 
 from .._atomic import write_atomic
 from ..errors import OfflineError
-from ._vendored import asset_text, assets, icon_shim, missing_message
+from ._vendored import asset_text, assets, missing_message
+from .pruning import drop_unused_jquery, images_once, with_marker_icons
 
 __all__ = [
     "KurilsMap",
@@ -140,74 +140,14 @@ def _inline(page: str) -> str:
             # "</script" or "</style" inside the code would end the element early
             code = asset_text(entry).replace(f"</{tag}", f"<\\/{tag}")
             if tag == "style":
-                code = _images_once(code)
+                code = images_once(code)
             banner = f"/* {entry['package']}@{entry['version']} ({entry['license']}) */"
             return f"<{tag}>{banner}\n{code}</{tag}>"
 
         return replace
 
     page = _SCRIPT.sub(inliner("script", "script"), page)
-    return _with_marker_icons(_LINK.sub(inliner("style", "stylesheet"), page))
-
-
-_DATA_URL = re.compile(r"""url\((["']?)data:[^"')]*\1\)""")
-
-
-def _images_once(css: str) -> str:
-    """``css`` with each ``data:`` image it uses more than once written once, as
-    a custom property of ``:root`` that each use names (``var(--kurils-image-N)``):
-    leaflet-search draws one sprite three times (10 KB)."""
-    urls = [
-        u for u, n in Counter(m[0] for m in _DATA_URL.finditer(css)).items() if n > 1
-    ]
-    if not urls:
-        return css
-    names = {u: f"--kurils-image-{i}" for i, u in enumerate(urls)}
-    css = _DATA_URL.sub(lambda m: f"var({names[m[0]]})" if m[0] in names else m[0], css)
-    return ":root{" + ";".join(f"{n}:{u}" for u, n in names.items()) + "}\n" + css
-
-
-def _with_marker_icons(page: str) -> str:
-    """Give default ``L.marker`` icons their images: Leaflet cannot find them.
-
-    Leaflet derives the icon URLs from the URL of ``leaflet.css``, which an inlined
-    stylesheet does not have; the shim sets them as ``data:`` URIs. Only pages
-    with markers (folium.Marker, MarkerCluster) get it.
-    """
-    leaflet = "/* leaflet@"
-    start = page.find("<script>" + leaflet)
-    if start < 0 or not re.search(r"\bL\.marker\(", _scripts_outside_assets(page)):
-        return page
-    end = page.index("</script>", start) + len("</script>")
-    return page[:end] + icon_shim() + page[end:]
-
-
-def _drop_unused_jquery(page: str) -> str:
-    """jQuery is only needed by folium features a kurils map does not use."""
-    marker = "/* jquery@"
-    start = page.find("<script>" + marker)
-    if start < 0:
-        return page
-    end = page.index("</script>", start) + len("</script>")
-    rest = page[:start] + page[end:]
-    if _uses_jquery(_scripts_outside_assets(rest)):
-        return page
-    return rest
-
-
-# jQuery called (`$(`, `$.ajax`; not `a$(`): the look-behind only where the rest is
-_JQUERY = re.compile(r"(?<![\w.])(?:\$|jQuery)\s*[(.]")
-_JQUERY_CANDIDATE = re.compile(r"(?:\$|jQuery)\s*[(.]")
-
-
-def _uses_jquery(code: str) -> bool:
-    return any(_JQUERY.match(code, m.start()) for m in _JQUERY_CANDIDATE.finditer(code))
-
-
-def _scripts_outside_assets(page: str) -> str:
-    """The page's own scripts, without the vendored libraries."""
-    blocks = re.findall(r"<script>(.*?)</script>", page, flags=re.S)
-    return "\n".join(b for b in blocks if not b.startswith("/* "))
+    return with_marker_icons(_LINK.sub(inliner("style", "stylesheet"), page))
 
 
 def _renumber(page: str) -> str:
@@ -238,11 +178,20 @@ def render_html(m: folium.Map, offline: bool = True) -> str:
     OfflineError
         If the page references an asset kurils does not ship, or any remote
         ``src``/``href`` or CSS ``url()`` is left.
+
+    Examples
+    --------
+    >>> import folium
+    >>> page = render_html(folium.Map(tiles=None))  # any folium map
+    >>> "<script src=" in page, "/* leaflet@" in page
+    (False, True)
+    >>> render_html(folium.Map(tiles=None)) == page  # no random ids
+    True
     """
     with single_pass():
         page = m.get_root().render()
     if offline:
-        page = _drop_unused_jquery(_inline(page))
+        page = drop_unused_jquery(_inline(page))
         leftover = _REMOTE.search(page) or _CSS_REMOTE.search(page)
         if leftover:
             raise OfflineError(f"remote asset left in the page: {leftover[0]!r}")
@@ -377,6 +326,14 @@ class KurilsMap(_SavesOffline, folium.Map):
     ``min_zoom``/``max_zoom`` also bound the map itself: folium hands them only
     to its tile layer, so a map with ``tiles=None`` had no zoom limits, and
     ``folium.plugins.MarkerCluster`` fails on it ("Map has no maxZoom specified").
+
+    Examples
+    --------
+    >>> m = KurilsMap(tiles=None, max_zoom=9)
+    >>> m.options["max_zoom"], type(m.get_root()).__name__
+    (9, 'Page')
+    >>> "srcdoc=" in m._repr_html_() and "cdn.jsdelivr" not in m._repr_html_()
+    True
     """
 
     def __init__(self, *args, **kwargs) -> None:

@@ -7,6 +7,7 @@ Everything here returns HTML made of fixed tags and :func:`~kurils.web.escape.es
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -14,9 +15,54 @@ from ..i18n import name_column, name_columns, text
 from .escape import escape_text
 from .links import link_tag
 
-__all__ = ["cite", "island_popup", "island_search", "island_tooltip", "unit_name"]
+__all__ = [
+    "citations",
+    "cite",
+    "each",
+    "island_popup",
+    "island_search",
+    "island_tooltip",
+    "unit_name",
+    "unit_names",
+]
 
 _SAFE_SCHEMES = ("https://", "http://")
+
+
+def each(frame: pd.DataFrame, one: Callable[[dict], str]) -> pd.Series:
+    """``one(row)`` of every row of ``frame`` given as a dict, on its index.
+
+    What ``frame.apply(one, axis=1)`` gives, without building a Series for each
+    row (about 20 times faster on the islands); an empty frame gives an empty
+    Series.
+
+    Examples
+    --------
+    >>> each(pd.DataFrame({"a": [1, 2]}, index=["x", "y"]), lambda r: f"<{r['a']}>")
+    x    <1>
+    y    <2>
+    dtype: object
+    """
+    rows = frame.to_dict("records")
+    return pd.Series([one(r) for r in rows], index=frame.index, dtype=object)
+
+
+def citations(sources: pd.DataFrame) -> Callable[[object, object], str]:
+    """:func:`cite` for one bibliography, its titles and links looked up in
+    dicts made once (a layer cites a source on every row)."""
+    titles, urls = sources["title"].to_dict(), sources["url"].to_dict()
+
+    def cite_one(source_id: object, year: object) -> str:
+        if source_id is None or pd.isna(source_id):
+            return ""
+        title, url = titles.get(source_id, source_id), urls.get(source_id)
+        label = escape_text(re.split(r" \(| - ", str(title), maxsplit=1)[0])
+        if isinstance(url, str) and url.lower().startswith(_SAFE_SCHEMES):
+            label = f"{link_tag(escape_text(url))}{label}</a>"
+        year = escape_text(year)
+        return f"{label}, {year}" if year else label
+
+    return cite_one
 
 
 def cite(source_id: object, year: object, sources: pd.DataFrame) -> str:
@@ -26,7 +72,7 @@ def cite(source_id: object, year: object, sources: pd.DataFrame) -> str:
     the long form (what the source says, where it was seen).
 
     Only http(s) links are made; any other URL (``javascript:``, ``data:``) is
-    shown as text, never as a link.
+    shown as text, never as a link. To cite many, see :func:`citations`.
 
     Examples
     --------
@@ -38,32 +84,34 @@ def cite(source_id: object, year: object, sources: pd.DataFrame) -> str:
     >>> cite("mofa", None, src.assign(url="javascript:alert(1)"))
     'Q&amp;A'
     """
-    if source_id is None or pd.isna(source_id):
-        return ""
-    if source_id in sources.index:
-        title, url = sources.loc[source_id, "title"], sources.loc[source_id, "url"]
-    else:
-        title, url = source_id, None
-    label = escape_text(re.split(r" \(| - ", str(title), maxsplit=1)[0])
-    if isinstance(url, str) and url.lower().startswith(_SAFE_SCHEMES):
-        label = f"{link_tag(escape_text(url))}{label}</a>"
-    year = escape_text(year)
-    return f"{label}, {year}" if year else label
+    return citations(sources)(source_id, year)
+
+
+def unit_names(units: pd.DataFrame, lang: str) -> Callable[[object], str]:
+    """:func:`unit_name` for one table of units, their names looked up in a dict
+    made once."""
+    col = name_column(lang)
+    named = units[col].fillna(units["name_en"]).to_dict()
+
+    def name_of(ids: object) -> str:
+        if ids is None or pd.isna(ids):
+            return ""
+        return escape_text(", ".join(named.get(u, u) for u in str(ids).split(";")))
+
+    return name_of
 
 
 def unit_name(units: pd.DataFrame, ids: object, lang: str) -> str:
-    """Names (escaped, in ``lang``, English where missing) of ``;``-separated ids."""
-    if ids is None or pd.isna(ids):
-        return ""
-    col = name_column(lang)
-    names = []
-    for uid in str(ids).split(";"):
-        if uid in units.index:
-            row = units.loc[uid]
-            names.append(row[col] if pd.notna(row[col]) else row["name_en"])
-        else:
-            names.append(uid)
-    return escape_text(", ".join(names))
+    """Names (escaped, in ``lang``, English where missing) of ``;``-separated ids.
+
+    Examples
+    --------
+    >>> units = pd.DataFrame({"name_en": ["Kurilsk", "Nemuro"], "name_ja": [None, "根室市"]},
+    ...                      index=["kurilsky", "nemuro_city"])
+    >>> unit_name(units, "kurilsky;nemuro_city;other", "ja")
+    'Kurilsk, 根室市, other'
+    """
+    return unit_names(units, lang)(ids)
 
 
 def _countries(codes: object, lang: str) -> str:
@@ -109,7 +157,7 @@ def island_search(
         own = [str(r[c]) for c in names if pd.notna(r[c])]
         return " · ".join([*own, *alt, *by_island.get(r["island_id"], [])])
 
-    return islands.apply(one, axis=1).map(escape_text)
+    return each(islands, one).map(escape_text)
 
 
 def island_tooltip(islands: pd.DataFrame, lang: str) -> pd.Series:
@@ -127,7 +175,7 @@ def island_tooltip(islands: pd.DataFrame, lang: str) -> pd.Series:
             f"{escape_text(_countries(r['claimed_by'], lang))} ({escape_text(status)})"
         )
 
-    return islands.apply(one, axis=1)
+    return each(islands, one)
 
 
 def island_popup(
@@ -139,23 +187,20 @@ def island_popup(
 ) -> pd.Series:
     """Click text: every fact with its source and year, as an HTML table."""
     col = name_column(lang)
-    link_src = links.set_index(["island_id", "unit_id"])
+    cite = citations(sources)
+    name_of = unit_names(units, lang)
+    # (island, unit) -> the link's source and year
+    link_src = {
+        (r["island_id"], r["unit_id"]): (r["source"], r["year"])
+        for r in links.to_dict("records")
+    }
 
     def unit_cell(r, ids) -> str:
         if pd.isna(ids):
             return ""
-        first = str(ids).split(";")[0]
-        src = (
-            link_src.loc[(r["island_id"], first)]
-            if (r["island_id"], first) in link_src.index
-            else None
-        )
-        cited = (
-            f" <small>({cite(src['source'], src['year'], sources)})</small>"
-            if src is not None
-            else ""
-        )
-        return unit_name(units, ids, lang) + cited
+        src = link_src.get((r["island_id"], str(ids).split(";")[0]))
+        cited = f" <small>({cite(*src)})</small>" if src is not None else ""
+        return name_of(ids) + cited
 
     def row(label: str, value: str) -> str:
         return (
@@ -171,18 +216,16 @@ def island_popup(
             for c in (*name_columns(), "name_ja_romaji")
             if pd.notna(r[c])
         )
-        status_src = (
-            f" <small>({cite(r['status_source'], r['status_year'], sources)})</small>"
-        )
+        status_src = f" <small>({cite(r['status_source'], r['status_year'])})</small>"
         area = f"{r['area_km2']:,.2f} {text('km2', lang)} <small>({escape_text(text('area_computed', lang))})</small>"
         if pd.notna(r.get("area_km2_quoted")):
             area += (
                 f"<br>{r['area_km2_quoted']:,.2f} {text('km2', lang)} "
-                f"<small>({cite(r['area_source'], r['area_year'], sources)})</small>"
+                f"<small>({cite(r['area_source'], r['area_year'])})</small>"
             )
         pop = ""
         if pd.notna(r.get("population")):
-            pop = f"{int(r['population']):,} <small>({cite(r['population_source'], r['population_year'], sources)})</small>"
+            pop = f"{int(r['population']):,} <small>({cite(r['population_source'], r['population_year'])})</small>"
         rows = "".join(
             [
                 row(
@@ -202,4 +245,4 @@ def island_popup(
             f"<small>{names}</small><table>{rows}</table></div>"
         )
 
-    return islands.apply(one, axis=1)
+    return each(islands, one)
