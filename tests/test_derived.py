@@ -200,3 +200,18 @@ def test_a_marked_frame_from_a_caller_is_still_checked():
     with pytest.raises(kurils.KurilsDataError, match="duplicate island_id"):
         kurils.load_island_table(attributes=df)  # the mark does not come along
     assert df.attrs.get(vocabulary.SHIPPED_INTACT) is True
+
+
+def test_a_raw_table_handed_out_carries_no_mark():
+    """Catalog.raw hands out a shipped table as read, without read_table's mark:
+    a caller's edited copy is checked in full by validate_table, its numbers
+    too (a marked table is only typed: a non-number would become NaN)."""
+    from kurils.data import schema, vocabulary
+    from kurils.data.catalog import Catalog
+    from kurils.data.validate import validate_table
+
+    raw = Catalog().raw("places")
+    assert vocabulary.SHIPPED_INTACT not in raw.attrs
+    raw.loc[1, "population"] = "many"
+    with pytest.raises(kurils.KurilsDataError, match="'population' has non-numeric"):
+        validate_table(raw, schema.PLACES, "<places>")

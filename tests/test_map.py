@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import folium
+import pandas as pd
 import pytest
 import shapely
 
@@ -314,3 +315,72 @@ def test_cli_output_is_identical_across_processes(tmp_path):
         assert res.returncode == 0, res.stderr
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def _unit_names_ja(units, dtype: str):
+    """``units``' Japanese names as a user's frame may hold them: categorical
+    with Kurilsky District's missing, or all missing and read as numbers."""
+    if dtype == "category":
+        names = units["name_ja"].where(units["unit_id"] != "kurilsky")
+        return names.astype("category")
+    return pd.array([pd.NA] * len(units), dtype="Int64")
+
+
+@pytest.mark.parametrize("dtype", ["category", "Int64"])
+def test_island_popups_name_units_of_a_users_table_of_any_dtype(islands, dtype):
+    """The islands' popups name each unit from a user's units table whatever
+    the dtype of its name column (English where a name is missing): the same
+    popups as from the same names as text."""
+    from kurils.web.layers import islands_layer
+
+    few = islands[islands["island_id"].isin(["iturup", "kunashir", "shikotan"])]
+    units = kurils.load_admin_units().drop(columns="geometry")
+    mine = units.assign(name_ja=_unit_names_ja(units, dtype))
+    as_text = units.assign(name_ja=[None if pd.isna(v) else v for v in mine["name_ja"]])
+
+    def popups(units) -> list[str]:
+        layer = islands_layer(
+            few,
+            lang="ja",
+            sources=kurils.load_sources(),
+            units=units.set_index("unit_id"),
+            links=kurils.load_island_units(),
+        )
+        return [f["properties"]["popup"] for f in layer.geojson.data["features"]]
+
+    expected = popups(as_text)
+    assert popups(mine) == expected
+    kurilsky = units.loc[units["unit_id"] == "kurilsky", "name_en"].iloc[0]
+    assert any(escape_text(kurilsky) in p for p in expected)  # Iturup's district
+
+
+def test_layer_data_is_what_geopandas_writes_for_any_columns():
+    """The gate from a frame to the page (geojson_data) writes what geopandas'
+    ``__geo_interface__`` writes (missing values as null, each feature's bbox,
+    features numbered), for columns of any dtype, any of them or none."""
+    import geopandas as gpd
+    import numpy as np
+
+    from kurils.web.geojson import geojson_data
+
+    frame = gpd.GeoDataFrame(
+        {
+            "text": ["a", None, "c", np.nan],
+            "count": pd.array([1, None, 3, 4], dtype="Int64"),
+            "number": [1.5, np.nan, 2.0, 3.0],
+            "when": pd.to_datetime(["2020-01-01", None, "2021-01-01", "2022-01-01"]),
+            "kind": pd.Categorical(["x", None, "y", "x"]),
+            "flag": [True, False, True, False],
+        },
+        geometry=[
+            shapely.box(146.0, 43.0, 146.2, 43.2),
+            None,
+            shapely.Polygon(),
+            shapely.LineString([(146, 43, 1), (147, 44, 2)]),
+        ],
+        crs=4326,
+        index=[7, 7, "z", 2],  # a user's index never reaches the page
+    )
+    for keep in ([], ["text"], list(frame.columns.drop("geometry"))):
+        expected = frame[[*keep, "geometry"]].reset_index(drop=True)
+        assert geojson_data(frame, keep) == expected.__geo_interface__, keep

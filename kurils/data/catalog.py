@@ -38,6 +38,7 @@ from .polygons import validate_geometry
 from .reading import describe, read_geometry, read_table
 from .user_islands import check_islands_frame
 from .validate import DATE_DTYPE, as_dates, validate_table
+from .vocabulary import SHIPPED_INTACT
 
 __all__ = ["FILES", "Catalog", "catalog", "shipped"]
 
@@ -175,8 +176,10 @@ class Catalog:
         return self._product(f"raw:{name}", read)
 
     def raw(self, name: str) -> pd.DataFrame:
-        """Table ``name`` as read, every column text (for checks across all tables)."""
-        return self._read(name)[0].copy()
+        """Table ``name`` as read, all text, unmarked (checked in full if handed in)."""
+        table = self._read(name)[0].copy()
+        table.attrs.pop(SHIPPED_INTACT, None)
+        return table
 
     def _validated(self, name: str, rules, cited=(), what=None):
         """Table ``name`` as read, validated against ``rules``, the source ids

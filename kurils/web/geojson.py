@@ -118,7 +118,7 @@ def geojson_data(gdf: gpd.GeoDataFrame, keep: list[str]) -> dict:
     # (`_mappings`); the properties from one object array, not row by row
     props = frame[keep]
     values = props.to_numpy(dtype=object, copy=True)
-    values[pd.isna(props).to_numpy()] = None
+    values[pd.isna(props).to_numpy(dtype=bool)] = None  # (n, 0): no properties
     features = []
     for number, (row, shape, mapped) in enumerate(
         zip(values, shapes, _mappings(shapes), strict=True)

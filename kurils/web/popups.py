@@ -91,7 +91,12 @@ def unit_names(units: pd.DataFrame, lang: str) -> Callable[[object], str]:
     """:func:`unit_name` for one table of units, their names looked up in a dict
     made once."""
     col = name_column(lang)
-    named = units[col].fillna(units["name_en"]).to_dict()
+    # each name chosen as a value, not by fillna: that refuses English names in
+    # a user's categorical or numeric name column
+    named = {
+        uid: name if pd.notna(name) else en
+        for uid, name, en in zip(units.index, units[col], units["name_en"], strict=True)
+    }
 
     def name_of(ids: object) -> str:
         if ids is None or pd.isna(ids):
