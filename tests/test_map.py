@@ -384,3 +384,48 @@ def test_layer_data_is_what_geopandas_writes_for_any_columns():
     for keep in ([], ["text"], list(frame.columns.drop("geometry"))):
         expected = frame[[*keep, "geometry"]].reset_index(drop=True)
         assert geojson_data(frame, keep) == expected.__geo_interface__, keep
+
+
+def _categorical_with_a_gap(values: pd.Series) -> pd.Categorical:
+    """``values`` as a categorical column whose first value is missing."""
+    return pd.Categorical([None, *values.iloc[1:]])
+
+
+@pytest.mark.parametrize("builder", ["districts_layer", "events_layer"])
+def test_builders_take_categorical_text_columns(builder):
+    """A user's text column of categorical dtype with a missing value (what
+    ``astype("category")`` makes of a column with blanks) draws as the same
+    text: a value missing falls back to English, as in a text column."""
+    from kurils.web import layers
+
+    sources = kurils.load_sources()
+    if builder == "districts_layer":
+        frame, lang, col = kurils.load_admin_units("RUS"), "ru", "name_ru"
+        build = lambda f: layers.districts_layer(f, sources=sources, lang=lang)  # noqa: E731
+    else:
+        frame, lang, col = kurils.events(), "ja", "title_ja"
+        build = lambda f: layers.events_layer(f, sources=sources, lang=lang)  # noqa: E731
+    mine = frame.assign(**{col: _categorical_with_a_gap(frame[col])})
+    as_text = frame.assign(**{col: [None, *frame[col].iloc[1:]]})
+
+    def shown(layer) -> list[str]:
+        return [f["properties"]["tooltip"] for f in layer.geojson.data["features"]]
+
+    assert shown(build(mine)) == shown(build(as_text))
+
+
+def test_an_events_layer_of_events_without_places_is_a_data_error():
+    """Events none of which has a place to mark (a user's timeline without
+    coordinates): one KurilsDataError naming the frame and the columns, not a
+    raw error from pandas or folium."""
+    from kurils.web import layers
+
+    timeline = kurils.events().assign(place_lon=None, place_lat=None)
+    with pytest.raises(KurilsDataError, match=r"<events>: no event .*place_lon"):
+        layers.events_layer(timeline, sources=kurils.load_sources())
+    one = kurils.events().head(3).assign(place_lon=None)
+    one.loc[one.index[0], "place_lon"] = 141.35  # one placed: drawn alone
+    layer = layers.events_layer(
+        one.dropna(subset=["place_lat"]), sources=kurils.load_sources()
+    )
+    assert len(layer.geojson.data["features"]) == 1

@@ -11,6 +11,7 @@ from ..data.validate import (
 )
 from ..domain.history import iso_date
 from ..drawing import for_map
+from ..errors import KurilsDataError
 from ..i18n import name_column, name_columns, text
 from ..style import (
     FILL_OPACITY,
@@ -106,8 +107,19 @@ def events_layer(
     name: str | None = None,
     show: bool = True,
 ) -> folium.FeatureGroup:
-    """Where each treaty was signed or each event happened, with a sourced popup."""
+    """Where each treaty was signed or each event happened, with a sourced popup.
+
+    Raises
+    ------
+    KurilsDataError
+        For a timeline none of whose events has a place (``place_lon``,
+        ``place_lat``): a layer needs something to mark.
+    """
     ev = timeline.dropna(subset=["place_lon", "place_lat"])
+    if ev.empty:
+        raise KurilsDataError(
+            "<events>", "no event has a place to mark (place_lon, place_lat empty)"
+        )
     title = ev[f"title_{lang}"].fillna(ev["title_en"])
     cite = citations(sources)
 
@@ -124,9 +136,10 @@ def events_layer(
         {
             "event_id": ev["event_id"].map(escape_text),
             "date": ev["date"].map(iso_date),
-            "tooltip": ev["date"].map(iso_date).map(escape_text)
-            + " "
-            + title.map(escape_text),
+            "tooltip": [
+                f"{escape_text(iso_date(d))} {escape_text(t)}"
+                for d, t in zip(ev["date"], title, strict=True)
+            ],
             "popup": each(ev, popup),
         },
         geometry=gpd.points_from_xy(ev["place_lon"].round(4), ev["place_lat"].round(4)),
