@@ -34,8 +34,12 @@ def _listing(values, limit: int = 5) -> str:
     return ", ".join(values[:limit]) + more
 
 
+def _is_text_dtype(dtype) -> bool:
+    return pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
+
+
 def _is_text(series: pd.Series) -> bool:
-    return series.dtype == object or pd.api.types.is_string_dtype(series)
+    return _is_text_dtype(series.dtype)
 
 
 def _blank_to_na(series: pd.Series) -> pd.Series:
@@ -52,7 +56,8 @@ def _blank_to_na(series: pd.Series) -> pd.Series:
 def _blanks_to_na(frame: pd.DataFrame, columns) -> None:
     """:func:`_blank_to_na` of each of ``columns``, in place: the blanks of all
     the text columns found in one pass, and only columns with one rewritten."""
-    text = [c for c in columns if _is_text(frame[c])]
+    dtypes = frame.dtypes
+    text = [c for c in columns if _is_text_dtype(dtypes[c])]
     if not text:
         return
     values = frame[text].to_numpy(dtype=object).ravel()
@@ -185,22 +190,21 @@ def _rows(out: pd.DataFrame, mask, schema: TableSchema | None = None) -> str:
 
 
 def _check_text(out: pd.DataFrame, schema: TableSchema, source: str) -> None:
-    """No value longer than :data:`kurils.data.schema.MAX_TEXT` characters."""
-    for col in out.columns:
-        if out[col].dtype != object and not pd.api.types.is_string_dtype(out[col]):
-            continue
-        values = out[col].to_numpy(dtype=object)
-        long = np.fromiter(
-            (isinstance(v, str) and len(v) > MAX_TEXT for v in values),
-            bool,
-            len(values),
+    """No value longer than :data:`kurils.data.schema.MAX_TEXT` characters
+    (every text column's values looked at in one pass)."""
+    text = [c for c, dtype in out.dtypes.items() if _is_text_dtype(dtype)]
+    values = out[text].to_numpy(dtype=object)
+    long = np.fromiter(
+        (isinstance(v, str) and len(v) > MAX_TEXT for v in values.ravel()),
+        bool,
+        values.size,
+    ).reshape(values.shape)
+    for j in np.flatnonzero(long.any(axis=0))[:1]:  # the first, as column by column
+        raise KurilsDataError(
+            source,
+            f"column {text[j]!r} has text longer than {MAX_TEXT:,} characters "
+            f"({_rows(out, long[:, j], schema)})",
         )
-        if long.any():
-            raise KurilsDataError(
-                source,
-                f"column {col!r} has text longer than {MAX_TEXT:,} characters "
-                f"({_rows(out, long, schema)})",
-            )
 
 
 def _check_keys(out: pd.DataFrame, schema: TableSchema, source: str) -> None:
