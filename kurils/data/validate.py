@@ -13,6 +13,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import KurilsDataError
+from .numbers import _numbers, _typed
+from .rows import _listing, _rows
 from .schema import MAX_TEXT, TableSchema
 from .vocabulary import SHIPPED_INTACT
 
@@ -26,12 +28,6 @@ __all__ = [
 
 #: The dtype of every date column kurils returns (1677 to 2262 fits the history).
 DATE_DTYPE = "datetime64[ns]"
-
-
-def _listing(values, limit: int = 5) -> str:
-    values = [str(v) for v in values]
-    more = f" (+{len(values) - limit} more)" if len(values) > limit else ""
-    return ", ".join(values[:limit]) + more
 
 
 def _is_text_dtype(dtype) -> bool:
@@ -174,21 +170,6 @@ def _check_values(out: pd.DataFrame, schema: TableSchema, source: str) -> None:
                 )
 
 
-def _rows(out: pd.DataFrame, mask, schema: TableSchema | None = None) -> str:
-    """Name the rows where ``mask`` holds: data row numbers (1 = the first row
-    under the header), with the key where there is one."""
-    mask = np.asarray(mask, dtype=bool)
-    positions = np.flatnonzero(mask)
-    key = schema.key[0] if schema is not None and schema.key[0] in out else None
-    names = []
-    for i in positions:
-        label = f"{i + 1}"
-        if key is not None and pd.notna(out[key].iloc[i]):
-            label += f": {out[key].iloc[i]}"
-        names.append(label)
-    return ("row " if len(names) == 1 else "rows ") + _listing(names)
-
-
 def _check_text(out: pd.DataFrame, schema: TableSchema, source: str) -> None:
     """No value longer than :data:`kurils.data.schema.MAX_TEXT` characters
     (every text column's values looked at in one pass)."""
@@ -313,72 +294,6 @@ def validate_frame(
     if frame.crs is None:
         raise KurilsDataError(where, "no CRS; expected EPSG:4326 (lon/lat, WGS 84)")
     return gpd.GeoDataFrame(checked, geometry=frame.geometry.values, crs=frame.crs)
-
-
-def _as_float(value) -> float | None:
-    """A number as a float (NaN for a missing value), None for anything else."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return np.nan
-    if isinstance(value, (bool, np.bool_)):
-        return None
-    if isinstance(value, (float, np.floating)):
-        return float(value)  # NaN: a missing number
-    try:
-        number = float(value)
-    except OverflowError:
-        return np.inf  # an int too large for a float: out of any range
-    except (TypeError, ValueError):
-        return None
-    return None if np.isnan(number) else number  # "nan" as text is no number
-
-
-def _typed(raw: pd.Series, integer: bool) -> pd.Series:
-    """The number column ``raw`` converted as :func:`_numbers` converts it, for a
-    table known to pass its checks (a shipped file the tests checked)."""
-    values = pd.Series([_as_float(v) for v in raw], index=raw.index, dtype=float)
-    return values.astype("Int64") if integer else values
-
-
-def _numbers(
-    out: pd.DataFrame, col: str, schema: TableSchema, source: str
-) -> pd.Series:
-    """The number column ``col`` checked and typed: numbers only, whole numbers
-    for integer columns, finite and within the schema's range (years not in the
-    future); converted only once it is known to fit."""
-    raw = out[col]
-    floats = [_as_float(v) for v in raw]  # not Series.map: it turns None to NaN
-    # checked on numpy arrays: a table of a user's has these on every number column
-    bad = np.array([v is None for v in floats], bool)
-    if bad.any():
-        raise KurilsDataError(
-            source,
-            f"column {col!r} has non-numeric values: {_listing(raw[bad])} "
-            f"({_rows(out, bad, schema)})",
-        )
-    values = np.array(floats, float)
-    lo, hi = schema.ranges.get(col, (-np.inf, np.inf))
-    if col.endswith("year"):
-        hi = min(hi, dt.date.today().year)  # a fact cannot refer to the future
-    present = ~np.isnan(values)
-    with np.errstate(invalid="ignore"):
-        outside = present & ~(np.isfinite(values) & (values >= lo) & (values <= hi))
-    if outside.any():
-        raise KurilsDataError(
-            source,
-            f"column {col!r} has values outside {lo:g}..{hi:g}: "
-            f"{_listing(raw[outside])} ({_rows(out, outside, schema)})",
-        )
-    typed = pd.Series(values, index=raw.index, dtype=float)
-    if col in schema.integer:
-        fractional = present & (values % 1 != 0)
-        if fractional.any():
-            raise KurilsDataError(
-                source,
-                f"column {col!r} must hold whole numbers, not: "
-                f"{_listing(raw[fractional])} ({_rows(out, fractional, schema)})",
-            )
-        return typed.astype("Int64")
-    return typed
 
 
 def check_references(
