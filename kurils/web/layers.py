@@ -175,24 +175,26 @@ def districts_layer(
     """Russia's administration: the three districts as outlined island groups."""
     gdf = for_map(districts)
     col = name_column(lang)
-    label = gdf[col].fillna(gdf["name_en"]).map(escape_text)
     cite = citations(sources)
-    pop = each(
-        gdf,
-        lambda r: (
-            f"<br>{escape_text(text('population', lang))}: {int(r['population']):,} "
+    population = escape_text(text("population", lang))
+
+    def tip(r) -> str:
+        name = escape_text(r[col] if pd.notna(r[col]) else r["name_en"])
+        pop = (
+            f"<br>{population}: {int(r['population']):,} "
             f"<small>({cite(r['population_source'], r['population_year'])})</small>"
             if pd.notna(r["population"])
             else ""
-        ),
-    )
-    src = each(gdf, lambda r: cite(r["source"], r["year"]))
-    tip = "<b>" + label + "</b> — " + gdf["centre"].map(escape_text) + pop
-    tip += "<br><small>" + src + "</small>"
+        )
+        return (
+            f"<b>{name}</b> — {escape_text(r['centre'])}{pop}"
+            f"<br><small>{cite(r['source'], r['year'])}</small>"
+        )
+
     out = gpd.GeoDataFrame(
         {
             "unit_id": gdf["unit_id"],
-            "tooltip": tip,
+            "tooltip": each(gdf, tip),
             "colour": gdf["unit_id"].map(DISTRICT_COLOURS).fillna(PALETTE["outline"]),
         },
         geometry=gdf.geometry.values,
@@ -288,32 +290,25 @@ def borders_layer(
     """
     gdf = borders.to_crs(4326)
     col = name_column(lang)
-    label = gdf[col].fillna(gdf["name_en"]).map(escape_text)
     cite = citations(sources)
-    src = each(gdf, lambda r: cite(r["source"], r["year"]))
-    note = gdf["note"].map(escape_text)
-    tip = (
-        "<b>"
-        + label
-        + "</b><br><small>"
-        + src
-        + "</small><br><small>"
-        + note
-        + "</small>"
-    )
-    iso = lambda s: s.map(iso_date)  # noqa: E731
+    rows = gdf.drop(columns=gdf.geometry.name).to_dict("records")
+    label = [escape_text(r[col] if pd.notna(r[col]) else r["name_en"]) for r in rows]
     out = gpd.GeoDataFrame(
         {
-            "border_id": gdf["border_id"].map(escape_text),
-            "kind": gdf["kind"],
-            "valid_from": iso(gdf["valid_from"]),
-            "valid_to": iso(gdf["valid_to"]),
-            "tooltip": tip,
+            "border_id": [escape_text(r["border_id"]) for r in rows],
+            "kind": [r["kind"] for r in rows],
+            "valid_from": [iso_date(r["valid_from"]) for r in rows],
+            "valid_to": [iso_date(r["valid_to"]) for r in rows],
+            "tooltip": [
+                f"<b>{name}</b><br><small>{cite(r['source'], r['year'])}</small>"
+                f"<br><small>{escape_text(r['note'])}</small>"
+                for name, r in zip(label, rows, strict=True)
+            ],
         },
         geometry=gdf.geometry.values,
         crs=4326,
     )
-    first = label.iloc[0] if len(label) else ""
+    first = label[0] if label else ""
     return tooltip_layer(
         out,
         ["border_id", "kind", "valid_from", "valid_to", "tooltip"],
