@@ -191,6 +191,22 @@ def open_page(browser):
     return lambda path: BrowserPage(browser, path)
 
 
+@pytest.fixture(scope="session")
+def default_file(tmp_path_factory) -> Path:
+    """The default map, saved once per test process."""
+    return kurils.save_map(
+        kurils.build_map(), tmp_path_factory.mktemp("maps") / "kurils.html"
+    )
+
+
+@pytest.fixture
+def page(open_page, default_file):
+    """The default map open in Chromium (a module may define its own ``page``)."""
+    p = open_page(default_file)
+    yield p
+    p.close()
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     """Name every skipped test: ``-ra`` groups skips by reason and hides which."""
     skipped = terminalreporter.stats.get("skipped", [])

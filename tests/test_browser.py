@@ -7,7 +7,6 @@ test fails if any was made. Screenshots are left in tests/output/.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -17,20 +16,6 @@ from kurils.i18n import title
 from kurils.web import registry
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def default_file(tmp_path_factory) -> Path:
-    return kurils.save_map(
-        kurils.build_map(), tmp_path_factory.mktemp("maps") / "kurils.html"
-    )
-
-
-@pytest.fixture
-def page(open_page, default_file):
-    p = open_page(default_file)
-    yield p
-    p.close()
 
 
 def test_offline_load_no_errors_no_requests(page, islands, output_dir):

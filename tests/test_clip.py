@@ -4,11 +4,7 @@ one Leaflet's own clipping draws, at the opening view and at others."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-import kurils
 
 pytestmark = pytest.mark.browser
 
@@ -27,13 +23,6 @@ _BOTH = """([m, view]) => {
     polygons.forEach(l => l.redraw());
     return [before, leaflet, drawn()];
 }"""
-
-
-@pytest.fixture(scope="module")
-def default_file(tmp_path_factory) -> Path:
-    return kurils.save_map(
-        kurils.build_map(), tmp_path_factory.mktemp("maps") / "kurils.html"
-    )
 
 
 @pytest.mark.parametrize(

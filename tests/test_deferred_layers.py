@@ -6,10 +6,7 @@ once switched on they draw every feature, once, with the rest of the page
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import folium
-import pytest
 
 import kurils
 from kurils.web import layers
@@ -22,20 +19,6 @@ _LAYERS = """() => Object.keys(window)
                Object.keys(window[k]._layers).length, !!window[k]._map])"""
 
 _DISTRICT_COLOURS = ["#009E73", "#CC79A7", "#56B4E9"]
-
-
-@pytest.fixture(scope="module")
-def default_file(tmp_path_factory) -> Path:
-    return kurils.save_map(
-        kurils.build_map(), tmp_path_factory.mktemp("maps") / "kurils.html"
-    )
-
-
-@pytest.fixture
-def page(open_page, default_file):
-    p = open_page(default_file)
-    yield p
-    p.close()
 
 
 def _strokes(page) -> list[str]:
