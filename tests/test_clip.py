@@ -1,6 +1,9 @@
-"""The page copies, rather than clips, a polygon's rings that lie wholly inside
-the drawn area (kurils/web/page/shapes.js, clipInside): every SVG path is the
-one Leaflet's own clipping draws, at the opening view and at others."""
+"""The page projects a polygon's rings to numbers, and copies, rather than
+clips, the rings that lie wholly inside the drawn area, keeping only the points
+Leaflet's simplifying would keep (kurils/web/page/polygons.js): every SVG path
+is the one Leaflet's own projection, clipping and simplifying draw, at the
+opening view and at others; and Leaflet's clipping and simplifying, given the
+page's projection (its rings read back as Points), draw the same."""
 
 from __future__ import annotations
 
@@ -8,20 +11,28 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-# every polygon's SVG path, drawn with the page's clipping, then with Leaflet's
+# every polygon's SVG path, drawn by the page, then by Leaflet alone, then by
+# the page's projection and Leaflet's clipping and simplifying, then by the
+# page again; and
+# whether the page drew each from numbers
 _BOTH = """([m, view]) => {
     if (view) { m.setView(view[0], view[1], {animate: false}); }
     const polygons = [];
     m.eachLayer(l => { if (l instanceof L.Polygon && l._path) polygons.push(l); });
+    const fast = polygons.map(l => !!l._kurilsXY);
     const drawn = () => polygons.map(l => l._path.getAttribute('d'));
-    const proto = L.Polygon.prototype, ours = proto._clipPoints;
+    const proto = L.Polygon.prototype;
+    const ours = [proto._project, proto._update];
+    const leaflet = [proto._projectLeaflet, proto._updateLeaflet];
+    const draw = ([project, update]) => {
+        [proto._project, proto._update] = [project, update];
+        polygons.forEach(l => l.redraw());
+        return drawn();
+    };
     const before = drawn();
-    proto._clipPoints = proto._clipPointsLeaflet;
-    polygons.forEach(l => l.redraw());
-    const leaflet = drawn();
-    proto._clipPoints = ours;
-    polygons.forEach(l => l.redraw());
-    return [before, leaflet, drawn()];
+    const alone = draw(leaflet);
+    const mixed = draw([ours[0], leaflet[1]]);
+    return [fast, before, alone, mixed, draw(ours)];
 }"""
 
 
@@ -35,16 +46,16 @@ _BOTH = """([m, view]) => {
         [[43.0, 142.0], 7],  # Hokkaido across the edges
     ],
 )
-def test_the_page_draws_every_polygon_as_leaflet_clips_it(
+def test_the_page_draws_every_polygon_as_leaflet_draws_it(
     open_page, default_file, view
 ):
     page = open_page(default_file)
     try:
         page.page.get_by_text("Maritime zones (illustration)", exact=True).click()
         page.page.get_by_text("Russian administration (districts)", exact=True).click()
-        ours, leaflet, again = page.page.evaluate(_BOTH, [page.map, view])
-        assert len(ours) > 40 and all(ours)
-        assert ours == leaflet == again
+        fast, ours, leaflet, mixed, again = page.page.evaluate(_BOTH, [page.map, view])
+        assert len(ours) > 40 and all(ours) and all(fast)
+        assert ours == leaflet == mixed == again
         assert page.errors == []
     finally:
         page.close()

@@ -160,7 +160,7 @@ class _Shared(Element):
 
     def render(self, **kwargs) -> str:
         paths = f"kurils.paths({_json(ALPHABET)}, {_json(list(self.paths.paths))});"
-        out = f"<script>{page_file('shapes.js')}{paths}</script>"
+        out = f"<script>{page_file('polygons.js')}{page_file('shapes.js')}{paths}</script>"
         if self.links.urls:
             links = f"kurils.links({_json(list(self.links.urls))});"
             out += f"<script>{page_file('links.js')}{links}</script>"

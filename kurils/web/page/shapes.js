@@ -80,38 +80,6 @@ kurils.paths = function (alphabet, encoded) {
         // not invoke: the layer control gives every overlay a z-index
         // (setZIndex), which paths and markers do not have
     });
-    clipInside();
+    kurils.polygons();  // polygons.js
 };
 
-// Leaflet clips every ring of a polygon to the drawn area (the map and its
-// padding) each time it draws it, point by point, four times over; at the
-// opening view the islands lie within it (about 83% of their vertices). A ring
-// whose every point is inside comes out of Leaflet's clipPolygon as it went in
-// (a point is outside only past a bound, as its _getBitCode has it): such a
-// ring is copied, not clipped. The same parts, the same SVG.
-function clipInside() {
-    var proto = L.Polygon.prototype;
-    if (proto._clipPointsLeaflet) { return; }  // a second kurils.paths on the page
-    proto._clipPointsLeaflet = proto._clipPoints;
-    function inside(ring, min, max) {
-        for (var i = 0; i < ring.length; i++) {
-            var p = ring[i];
-            if (p.x < min.x || p.x > max.x || p.y < min.y || p.y > max.y) { return false; }
-        }
-        return true;
-    }
-    proto._clipPoints = function () {
-        if (this.options.noClip) { return this._clipPointsLeaflet(); }
-        var bounds = this._renderer._bounds, w = this.options.weight;
-        var pad = new L.Point(w, w);
-        bounds = new L.Bounds(bounds.min.subtract(pad), bounds.max.add(pad));
-        this._parts = [];
-        if (!this._pxBounds || !this._pxBounds.intersects(bounds)) { return; }
-        for (var i = 0; i < this._rings.length; i++) {
-            var ring = this._rings[i];
-            var part = inside(ring, bounds.min, bounds.max)
-                ? ring.slice() : L.PolyUtil.clipPolygon(ring, bounds, true);
-            if (part.length) { this._parts.push(part); }
-        }
-    };
-}
