@@ -59,3 +59,33 @@ def test_the_page_draws_every_polygon_as_leaflet_draws_it(
         assert page.errors == []
     finally:
         page.close()
+
+
+# each drawn line and polygon: its LatLngs and bounds, then those Leaflet makes
+# of its feature's GeoJSON geometry (read back from the page's paths) with
+# Leaflet's own _convertLatLngs
+_LATLNGS = """(m) => {
+    const shapes = [];
+    m.eachLayer(l => { if (l instanceof L.Polyline && l.feature) shapes.push(l); });
+    const line = L.Polyline.prototype, ours = line._convertLatLngs;
+    const flat = l => JSON.stringify([l.getLatLngs(), l.getBounds().toBBoxString()]);
+    const page = shapes.map(flat);
+    line._convertLatLngs = line._convertLatLngsLeaflet;
+    const leaflet = shapes.map(l => flat(L.GeoJSON.geometryToLayer(l.feature)));
+    line._convertLatLngs = ours;
+    return [page, leaflet, shapes.map(l => l.feature.geometry.type)];
+}"""
+
+
+def test_the_page_makes_each_shape_as_leaflet_makes_it_of_geojson(
+    open_page, default_file
+):
+    page = open_page(default_file)
+    try:
+        page.page.get_by_text("Russian administration (districts)", exact=True).click()
+        ours, leaflet, kinds = page.page.evaluate(_LATLNGS, page.map)
+        assert len(ours) > 30 and ours == leaflet
+        assert {"MultiPolygon", "LineString"} <= set(kinds)
+        assert page.errors == []
+    finally:
+        page.close()

@@ -133,16 +133,21 @@ def test_a_path_drawn_twice_is_stored_once():
     assert table.add(ring[::-1]) == 1 and len(table.paths) == 2
 
 
-# Records every feature Leaflet is given, once Leaflet defines window.L (the
-# page's decoder, kurils/page/shapes.js, hands the features on decoded)
+# Records every feature Leaflet is given, once Leaflet defines window.L; the
+# page's decoder (kurils/web/page/shapes.js) makes the shapes of features whose
+# geometry is paths straight from the decoded paths, and gives each such
+# feature its GeoJSON geometry when it is read (tests/test_clip.py checks that
+# each shape is the one Leaflet makes of that geometry)
 _RECORD = """
-window.kuriltest = [];
+window.kuriltest = new Set();
 let leaflet;
 Object.defineProperty(window, "L", {configurable: true, get: () => leaflet, set: (L) => {
     leaflet = L;
     const addData = L.GeoJSON.prototype.addData;
     L.GeoJSON.prototype.addData = function (data) {
-        if (data && data.type === "Feature") { window.kuriltest.push(data.geometry); }
+        const kind = data && data.type;
+        const features = kind === "FeatureCollection" ? data.features : kind === "Feature" ? [data] : [];
+        features.forEach(f => window.kuriltest.add(f));
         return addData.call(this, data);
     };
 }});
@@ -164,7 +169,7 @@ def _given_to_leaflet(browser, html: str, tmp_path) -> list:
             for (const k of Object.keys(window)) {
                 if (window[k] instanceof L.GeoJSON) { window[k].getLayers(); }
             }
-            return window.kuriltest;
+            return [...window.kuriltest].map(f => f.geometry);
         }"""
     )
     page.close()

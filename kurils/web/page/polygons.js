@@ -35,14 +35,39 @@ kurils.polygons = function () {
         if (!plain(map)) { return this._projectLeaflet(); }
         var rings = [];
         flat(this._latlngs, rings);
-        var box = {minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity};
-        var xy = rings.map(function (ring) { return project(map, ring, box); });
+        var made = rings.map(function (ring) { return project(map, ring); });
         this._rings = null;
-        this._kurilsXY = xy;
+        this._kurilsXY = made.map(function (ring) { return ring.xy; });
+        this._kurilsBoxes = made;
+        var box = made.reduce(function (all, ring) {
+            return {minX: Math.min(ring.minX, all.minX), minY: Math.min(ring.minY, all.minY),
+                    maxX: Math.max(ring.maxX, all.maxX), maxY: Math.max(ring.maxY, all.maxY)};
+        }, {minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity});
         if (this._bounds.isValid() && box.minX <= box.maxX) {
             this._rawPxBounds = new L.Bounds([box.minX, box.minY], [box.maxX, box.maxY]);
             this._updateBounds();
         }
+    };
+    // Polyline's _convertLatLngs (Polygon's calls it) on a flat array of
+    // LatLngs, as the page's paths are decoded: the same copy, and the bounds
+    // extended once by the points' box rather than point by point.
+    var line = L.Polyline.prototype, convert = line._convertLatLngs;
+    line._convertLatLngsLeaflet = convert;
+    line._convertLatLngs = function (latlngs) {
+        if (!L.LineUtil.isFlat(latlngs)) { return convert.call(this, latlngs); }
+        var out = new Array(latlngs.length);
+        var s = Infinity, w = Infinity, n = -Infinity, e = -Infinity;
+        for (var i = 0; i < latlngs.length; i++) {
+            var ll = latlngs[i];
+            if (!(ll instanceof L.LatLng)) { return convert.call(this, latlngs); }
+            out[i] = ll;
+            s = Math.min(ll.lat, s);
+            w = Math.min(ll.lng, w);
+            n = Math.max(ll.lat, n);
+            e = Math.max(ll.lng, e);
+        }
+        if (out.length) { this._bounds.extend(new L.LatLngBounds([s, w], [n, e])); }
+        return out;
     };
     var clip = proto._clipPoints, simplify = proto._simplifyPoints;
     proto._updateLeaflet = proto._update;
@@ -66,7 +91,7 @@ kurils.polygons = function () {
         if (!this._pxBounds || !this._pxBounds.intersects(bounds)) { return; }
         var smooth = this.options.smoothFactor, xy = this._kurilsXY;
         for (var i = 0; i < xy.length; i++) {
-            var part = inside(xy[i], bounds) ? simplified(xy[i], smooth) : L.LineUtil.simplify(
+            var part = inside(this._kurilsBoxes[i], bounds) ? simplified(xy[i], smooth) : L.LineUtil.simplify(
                 L.PolyUtil.clipPolygon(ringPoints(this, i), bounds, true), smooth);
             if (part.length) { this._parts.push(part); }
         }
@@ -91,23 +116,35 @@ kurils.polygons = function () {
 
     // A ring's layer points, as map.latLngToLayerPoint computes each: the
     // projection, the transformation at the map's scale, rounded, less the pixel
-    // origin. ``box`` grows to hold them (as a Bounds extended point by point).
-    function project(map, ring, box) {
+    // origin; and the box that holds them (as a Bounds extended point by point).
+    function project(map, ring) {
         var crs = map.options.crs, proj = crs.projection, t = crs.transformation;
         var scale = crs.scale(map._zoom), origin = map.getPixelOrigin();
-        var out = new Float64Array(2 * ring.length);
+        var mercator = proj === L.Projection.SphericalMercator;
+        var d = Math.PI / 180, max = proj.MAX_LATITUDE, R = proj.R;
+        var xy = new Float64Array(2 * ring.length);
+        var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
         for (var i = 0; i < ring.length; i++) {
-            var p = proj.project(ring[i]);
-            var x = Math.round(scale * (t._a * p.x + t._b)) - origin.x;
-            var y = Math.round(scale * (t._c * p.y + t._d)) - origin.y;
-            out[2 * i] = x;
-            out[2 * i + 1] = y;
-            box.minX = Math.min(x, box.minX);
-            box.maxX = Math.max(x, box.maxX);
-            box.minY = Math.min(y, box.minY);
-            box.maxY = Math.max(y, box.maxY);
+            var px, py, ll = ring[i];
+            if (mercator) {  // SphericalMercator.project's arithmetic, without its Point
+                var sin = Math.sin(Math.max(Math.min(max, ll.lat), -max) * d);
+                px = R * ll.lng * d;
+                py = R * Math.log((1 + sin) / (1 - sin)) / 2;
+            } else {
+                var p = proj.project(ll);
+                px = p.x;
+                py = p.y;
+            }
+            var x = Math.round(scale * (t._a * px + t._b)) - origin.x;
+            var y = Math.round(scale * (t._c * py + t._d)) - origin.y;
+            xy[2 * i] = x;
+            xy[2 * i + 1] = y;
+            minX = Math.min(x, minX);
+            maxX = Math.max(x, maxX);
+            minY = Math.min(y, minY);
+            maxY = Math.max(y, maxY);
         }
-        return out;
+        return {xy: xy, minX: minX, minY: minY, maxX: maxX, maxY: maxY};
     }
 
     // Ring i of a layer as Points, made once a projection.
@@ -122,15 +159,11 @@ kurils.polygons = function () {
         return out;
     }
 
-    // Whether every point lies within bounds (a point is outside only past a
-    // bound, as Leaflet's _getBitCode has it).
-    function inside(xy, bounds) {
-        var min = bounds.min, max = bounds.max;
-        for (var i = 0; i < xy.length; i += 2) {
-            var x = xy[i], y = xy[i + 1];
-            if (x < min.x || x > max.x || y < min.y || y > max.y) { return false; }
-        }
-        return true;
+    // Whether every point of a ring (its box) lies within bounds (a point is
+    // outside only past a bound, as Leaflet's _getBitCode has it).
+    function inside(box, bounds) {
+        return box.minX >= bounds.min.x && box.maxX <= bounds.max.x &&
+            box.minY >= bounds.min.y && box.maxY <= bounds.max.y;
     }
 
     // The Points L.LineUtil.simplify(points, smooth) returns, for the points

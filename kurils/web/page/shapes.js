@@ -1,7 +1,9 @@
 // The page's geometry, each path once (kurils.web.shapes in Python): the paths
-// are decoded here, and a feature whose geometry is {type: "Paths", of, paths}
-// gets its GeoJSON geometry back just before Leaflet draws it, so every style,
-// tooltip, popup, search and the view switch see plain GeoJSON.
+// are decoded here, to Leaflet's LatLngs. A feature whose geometry is
+// {type: "Paths", of, paths} becomes the polygon or line Leaflet would make of
+// its GeoJSON (without the GeoJSON positions in between), and gets its GeoJSON
+// geometry back when anything reads it: every style, tooltip, popup, search
+// and the view switch see plain GeoJSON.
 window.kurils = window.kurils || {};
 kurils.paths = function (alphabet, encoded) {
     var digit = new Uint8Array(128);  // by character code (the alphabet is ASCII)
@@ -19,7 +21,7 @@ kurils.paths = function (alphabet, encoded) {
                 x += step;
             } else {
                 y += step;
-                out.push([x / scale, y / scale]);
+                out.push(new L.LatLng(y / scale, x / scale));  // as coordsToLatLng
             }
             axis = 1 - axis;
         }
@@ -33,8 +35,43 @@ kurils.paths = function (alphabet, encoded) {
         if (typeof numbers !== "number") { return numbers.map(nested); }
         return paths[numbers] || (paths[numbers] = decode(encoded[numbers]));
     }
+    function positions(latlngs) {  // GeoJSON's, as the paths were written
+        return latlngs instanceof L.LatLng ? [latlngs.lng, latlngs.lat] : latlngs.map(positions);
+    }
     function geometry(g) {
-        return g && g.type === "Paths" ? {type: g.of, coordinates: nested(g.paths)} : g;
+        return g && g.type === "Paths" ? {type: g.of, coordinates: positions(nested(g.paths))} : g;
+    }
+    // feature.geometry, made plain GeoJSON when first read (or set)
+    function plainly(feature, g) {
+        function value(v) {
+            Object.defineProperty(feature, "geometry",
+                {value: v, writable: true, enumerable: true, configurable: true});
+            return v;
+        }
+        Object.defineProperty(feature, "geometry", {
+            get: function () { return value(geometry(g)); },
+            set: value, enumerable: true, configurable: true
+        });
+    }
+    // Leaflet's addData for one such feature, its layer made as geometryToLayer
+    // makes it, from the LatLngs that coordsToLatLngs would give
+    var kinds = {LineString: L.Polyline, MultiLineString: L.Polyline,
+                 Polygon: L.Polygon, MultiPolygon: L.Polygon};
+    function direct(layer, feature) {
+        var g = feature && feature.type === "Feature" && feature.geometry;
+        return g && g.type === "Paths" && kinds.hasOwnProperty(g.of) &&
+            !layer.options.coordsToLatLng;
+    }
+    function addPaths(layer, feature) {
+        var g = feature.geometry, options = layer.options;
+        plainly(feature, g);
+        if (options.filter && !options.filter(feature)) { return layer; }
+        var shape = new kinds[g.of](nested(g.paths), options);
+        shape.feature = feature;
+        shape.defaultOptions = shape.options;
+        layer.resetStyle(shape);
+        if (options.onEachFeature) { options.onEachFeature(feature, shape); }
+        return layer.addLayer(shape);
     }
     var proto = L.GeoJSON.prototype;
     var addData = proto.addData, onAdd = proto.onAdd, eachLayer = proto.eachLayer;
@@ -61,6 +98,7 @@ kurils.paths = function (alphabet, encoded) {
                 (this._kurilsWaiting = this._kurilsWaiting || []).push(data);
                 return this;
             }
+            if (direct(this, data)) { return addPaths(this, data); }
             if (data && data.type === "Feature") {
                 data.geometry = geometry(data.geometry);
             } else {
