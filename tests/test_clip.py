@@ -7,6 +7,8 @@ page's projection (its rings read back as Points), draw the same."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -61,19 +63,16 @@ def test_the_page_draws_every_polygon_as_leaflet_draws_it(
         page.close()
 
 
-# each drawn line and polygon: its LatLngs and bounds, then those Leaflet makes
-# of its feature's GeoJSON geometry (read back from the page's paths) with
-# Leaflet's own _convertLatLngs
+# each drawn line and polygon: its bounds as made from the page's paths, then
+# its LatLngs and bounds once read, then those Leaflet makes of its feature's
+# GeoJSON geometry (read back from the paths)
 _LATLNGS = """(m) => {
     const shapes = [];
     m.eachLayer(l => { if (l instanceof L.Polyline && l.feature) shapes.push(l); });
-    const line = L.Polyline.prototype, ours = line._convertLatLngs;
+    const bounds = shapes.map(l => l.getBounds().toBBoxString());
     const flat = l => JSON.stringify([l.getLatLngs(), l.getBounds().toBBoxString()]);
-    const page = shapes.map(flat);
-    line._convertLatLngs = line._convertLatLngsLeaflet;
-    const leaflet = shapes.map(l => flat(L.GeoJSON.geometryToLayer(l.feature)));
-    line._convertLatLngs = ours;
-    return [page, leaflet, shapes.map(l => l.feature.geometry.type)];
+    return [bounds, shapes.map(flat), shapes.map(l => flat(L.GeoJSON.geometryToLayer(l.feature))),
+            shapes.map(l => l.feature.geometry.type)];
 }"""
 
 
@@ -83,8 +82,9 @@ def test_the_page_makes_each_shape_as_leaflet_makes_it_of_geojson(
     page = open_page(default_file)
     try:
         page.page.get_by_text("Russian administration (districts)", exact=True).click()
-        ours, leaflet, kinds = page.page.evaluate(_LATLNGS, page.map)
+        bounds, ours, leaflet, kinds = page.page.evaluate(_LATLNGS, page.map)
         assert len(ours) > 30 and ours == leaflet
+        assert bounds == [json.loads(shape)[1] for shape in leaflet]
         assert {"MultiPolygon", "LineString"} <= set(kinds)
         assert page.errors == []
     finally:

@@ -1,27 +1,65 @@
-// Leaflet draws a polygon in three passes over its vertices, each making
+// Leaflet's polygons and lines, drawn from numbers. Leaflet keeps a shape as
+// LatLng objects and draws a polygon in passes over its vertices that each make
 // objects: _project turns every LatLng into a Point and extends a Bounds with
 // it, _clipPoints clips every ring point by point (marking each point with its
 // side), and _simplifyPoints drops each point within smoothFactor pixels of
 // the last one kept, then simplifies the rest (Douglas-Peucker). At the
-// opening view the islands' 25,000 vertices come down to 4,400.
-// Here a polygon's projected rings are numbers (a Float64Array each, x and y in
-// turn), made with Leaflet's own arithmetic. A ring wholly inside the drawn
-// area, which Leaflet's clipPolygon would return as it went in, is simplified
-// on these numbers, and only the points kept become Points; any other ring is
-// clipped and simplified by Leaflet as before. The same points in the same
-// order: the same SVG (tests/test_clip.py compares them).
+// opening view the islands' 25,000 vertices come down to 4,400, and the page's
+// first draw runs all of this once, before the JavaScript engine has compiled it.
+// Here a shape made by kurils.shape keeps its paths as the page decoded them
+// (a Float64Array of latitudes and longitudes each, and their box) and makes
+// its LatLngs only when something reads them. A polygon's rings are projected
+// to numbers with Leaflet's own arithmetic, clipped and simplified on them, and
+// only the points kept become Points. The same points in the same order: the
+// same SVG (tests/test_clip.py compares them with Leaflet's own).
 window.kurils = window.kurils || {};
+
+// A Leaflet shape (kind: L.Polygon or L.Polyline) of decoded paths ({ll, box}:
+// latitude, longitude, latitude... and [south, west, north, east]), nested as
+// the GeoJSON coordinates were: what new kind(LatLngs, options) would make.
+kurils.shape = function (kind, paths, options) {
+    var shape = new kind([], options), box = [Infinity, Infinity, -Infinity, -Infinity];
+    (function each(p) {
+        if (!p.ll) { p.forEach(each); return; }
+        box = [Math.min(p.box[0], box[0]), Math.min(p.box[1], box[1]),
+               Math.max(p.box[2], box[2]), Math.max(p.box[3], box[3])];
+    })(paths);
+    shape._kurilsPaths = paths;
+    if (box[0] <= box[2]) {  // as _convertLatLngs extends the bounds point by point
+        shape._bounds = new L.LatLngBounds([box[0], box[1]], [box[2], box[3]]);
+    }
+    return shape;
+};
+
 kurils.polygons = function () {
-    var proto = L.Polygon.prototype;
+    var line = L.Polyline.prototype, proto = L.Polygon.prototype;
     if (proto._projectLeaflet) { return; }  // a second page script on the page
-    proto._projectLeaflet = proto._project;
+    // a shape's LatLngs, made from its paths the first time they are read
+    // (getLatLngs, getCenter, toGeoJSON, Leaflet's own _project...)
+    Object.defineProperty(line, "_latlngs", {
+        get: function () {
+            var paths = this._kurilsPaths;
+            if (paths) {
+                this._kurilsPaths = null;
+                this._setLatLngs(latlngs(paths));
+            }
+            return this._kurilsLatLngs;
+        },
+        set: function (value) {
+            this._kurilsPaths = null;
+            this._kurilsLatLngs = value;
+        },
+        configurable: true
+    });
     // Leaflet's _project writes _rings and fills it; its _clipPoints and any
     // other reader get Points, made from the numbers on first read
     Object.defineProperty(proto, "_rings", {
         get: function () {
             var xy = this._kurilsXY;
             if (!xy) { return this._kurilsRings; }
-            for (var i = 0; i < xy.length; i++) { ringPoints(this, i); }
+            if (!this._kurilsPoints) {
+                this._kurilsPoints = xy.map(function (ring) { return points(ring.xy); });
+            }
             return this._kurilsPoints;
         },
         set: function (rings) {
@@ -30,16 +68,14 @@ kurils.polygons = function () {
         },
         configurable: true
     });
+    proto._projectLeaflet = proto._project;
     proto._project = function () {
         var map = this._map;
         if (!plain(map)) { return this._projectLeaflet(); }
-        var rings = [];
-        flat(this._latlngs, rings);
-        var made = rings.map(function (ring) { return project(map, ring); });
+        var xy = rings(this).map(function (ring) { return project(map, ring); });
         this._rings = null;
-        this._kurilsXY = made.map(function (ring) { return ring.xy; });
-        this._kurilsBoxes = made;
-        var box = made.reduce(function (all, ring) {
+        this._kurilsXY = xy;
+        var box = xy.reduce(function (all, ring) {
             return {minX: Math.min(ring.minX, all.minX), minY: Math.min(ring.minY, all.minY),
                     maxX: Math.max(ring.maxX, all.maxX), maxY: Math.max(ring.maxY, all.maxY)};
         }, {minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity});
@@ -47,27 +83,6 @@ kurils.polygons = function () {
             this._rawPxBounds = new L.Bounds([box.minX, box.minY], [box.maxX, box.maxY]);
             this._updateBounds();
         }
-    };
-    // Polyline's _convertLatLngs (Polygon's calls it) on a flat array of
-    // LatLngs, as the page's paths are decoded: the same copy, and the bounds
-    // extended once by the points' box rather than point by point.
-    var line = L.Polyline.prototype, convert = line._convertLatLngs;
-    line._convertLatLngsLeaflet = convert;
-    line._convertLatLngs = function (latlngs) {
-        if (!L.LineUtil.isFlat(latlngs)) { return convert.call(this, latlngs); }
-        var out = new Array(latlngs.length);
-        var s = Infinity, w = Infinity, n = -Infinity, e = -Infinity;
-        for (var i = 0; i < latlngs.length; i++) {
-            var ll = latlngs[i];
-            if (!(ll instanceof L.LatLng)) { return convert.call(this, latlngs); }
-            out[i] = ll;
-            s = Math.min(ll.lat, s);
-            w = Math.min(ll.lng, w);
-            n = Math.max(ll.lat, n);
-            e = Math.max(ll.lng, e);
-        }
-        if (out.length) { this._bounds.extend(new L.LatLngBounds([s, w], [n, e])); }
-        return out;
     };
     var clip = proto._clipPoints, simplify = proto._simplifyPoints;
     proto._updateLeaflet = proto._update;
@@ -82,7 +97,9 @@ kurils.polygons = function () {
         }
         this._updatePath();
     };
-    // _clipPoints and _simplifyPoints in one: the parts Leaflet draws
+    // _clipPoints and _simplifyPoints in one: the parts Leaflet draws. A ring
+    // wholly inside the drawn area comes out of Leaflet's clipPolygon as it
+    // went in: it is not clipped.
     proto._kurilsParts = function () {
         var bounds = this._renderer._bounds, w = this.options.weight;
         var pad = new L.Point(w, w);
@@ -91,11 +108,23 @@ kurils.polygons = function () {
         if (!this._pxBounds || !this._pxBounds.intersects(bounds)) { return; }
         var smooth = this.options.smoothFactor, xy = this._kurilsXY;
         for (var i = 0; i < xy.length; i++) {
-            var part = inside(this._kurilsBoxes[i], bounds) ? simplified(xy[i], smooth) : L.LineUtil.simplify(
-                L.PolyUtil.clipPolygon(ringPoints(this, i), bounds, true), smooth);
+            var ring = inside(xy[i], bounds) ? xy[i].xy : clipped(xy[i].xy, bounds);
+            var part = simplified(ring, smooth);
             if (part.length) { this._parts.push(part); }
         }
     };
+
+    // The LatLngs of nested paths, each path's made once and shared by the
+    // shapes that draw it (Leaflet copies the arrays it is given).
+    function latlngs(paths) {
+        if (!paths.ll) { return paths.map(latlngs); }
+        if (!paths.latlngs) {
+            var ll = paths.ll, out = new Array(ll.length / 2);
+            for (var i = 0; i < out.length; i++) { out[i] = new L.LatLng(ll[2 * i], ll[2 * i + 1]); }
+            paths.latlngs = out;
+        }
+        return paths.latlngs;
+    }
 
     // Whether the map turns a LatLng into a layer point as Leaflet's own code
     // does (a transformation of the CRS's projection), which project() repeats.
@@ -108,10 +137,37 @@ kurils.polygons = function () {
             t._transform === L.Transformation.prototype._transform;
     }
 
-    // The flat rings of nested LatLng arrays, in the order _projectLatlngs takes them.
-    function flat(latlngs, out) {
-        if (latlngs[0] instanceof L.LatLng) { out.push(latlngs); return; }
-        for (var i = 0; i < latlngs.length; i++) { flat(latlngs[i], out); }
+    // A polygon's rings, in the order _projectLatlngs takes them, as numbers
+    // ({ll, n}: latitudes and longitudes, and how many points are the ring's):
+    // without the closing point, which Polygon's _convertLatLngs drops when it
+    // equals the first; an empty ring is no ring.
+    function rings(polygon) {
+        var out = [];
+        var paths = polygon._kurilsPaths;
+        if (paths) {
+            flatPaths(paths, out);
+        } else {
+            flatLatLngs(polygon._latlngs, out);
+        }
+        return out;
+    }
+    function flatPaths(paths, out) {
+        if (!paths.ll) { paths.forEach(function (p) { flatPaths(p, out); }); return; }
+        var ll = paths.ll, n = ll.length / 2;
+        if (n >= 2 && Math.max(Math.abs(ll[0] - ll[2 * n - 2]),
+                               Math.abs(ll[1] - ll[2 * n - 1])) <= 1e-9) {
+            n--;  // LatLng.equals, within its margin
+        }
+        if (n) { out.push({ll: ll, n: n}); }
+    }
+    function flatLatLngs(latlngs, out) {
+        if (!(latlngs[0] instanceof L.LatLng)) {
+            latlngs.forEach(function (l) { flatLatLngs(l, out); });
+            return;
+        }
+        var ll = new Float64Array(2 * latlngs.length);
+        latlngs.forEach(function (l, i) { ll[2 * i] = l.lat; ll[2 * i + 1] = l.lng; });
+        out.push({ll: ll, n: latlngs.length});
     }
 
     // A ring's layer points, as map.latLngToLayerPoint computes each: the
@@ -122,16 +178,16 @@ kurils.polygons = function () {
         var scale = crs.scale(map._zoom), origin = map.getPixelOrigin();
         var mercator = proj === L.Projection.SphericalMercator;
         var d = Math.PI / 180, max = proj.MAX_LATITUDE, R = proj.R;
-        var xy = new Float64Array(2 * ring.length);
+        var ll = ring.ll, xy = new Float64Array(2 * ring.n);
         var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-        for (var i = 0; i < ring.length; i++) {
-            var px, py, ll = ring[i];
+        for (var i = 0; i < ring.n; i++) {
+            var px, py, lat = ll[2 * i], lng = ll[2 * i + 1];
             if (mercator) {  // SphericalMercator.project's arithmetic, without its Point
-                var sin = Math.sin(Math.max(Math.min(max, ll.lat), -max) * d);
-                px = R * ll.lng * d;
+                var sin = Math.sin(Math.max(Math.min(max, lat), -max) * d);
+                px = R * lng * d;
                 py = R * Math.log((1 + sin) / (1 - sin)) / 2;
             } else {
-                var p = proj.project(ll);
+                var p = proj.project(new L.LatLng(lat, lng));
                 px = p.x;
                 py = p.y;
             }
@@ -147,12 +203,7 @@ kurils.polygons = function () {
         return {xy: xy, minX: minX, minY: minY, maxX: maxX, maxY: maxY};
     }
 
-    // Ring i of a layer as Points, made once a projection.
-    function ringPoints(layer, i) {
-        var made = layer._kurilsPoints || (layer._kurilsPoints = []);
-        return made[i] || (made[i] = points(layer._kurilsXY[i]));
-    }
-
+    // The points of xy (x, y, x, y...) as Points.
     function points(xy) {
         var out = new Array(xy.length / 2);
         for (var i = 0; i < out.length; i++) { out[i] = new L.Point(xy[2 * i], xy[2 * i + 1]); }
@@ -164,6 +215,47 @@ kurils.polygons = function () {
     function inside(box, bounds) {
         return box.minX >= bounds.min.x && box.maxX <= bounds.max.x &&
             box.minY >= bounds.min.y && box.maxY <= bounds.max.y;
+    }
+
+    // L.PolyUtil.clipPolygon(points, bounds, true) on numbers (Sutherland-Hodgman:
+    // the ring clipped by each edge of bounds in turn, left, top, right, bottom),
+    // each point's side found as its _getBitCode finds it.
+    function clipped(xy, bounds) {
+        var min = bounds.min, max = bounds.max, edges = [1, 4, 2, 8];
+        function code(x, y) {
+            return (x < min.x ? 1 : x > max.x ? 2 : 0) | (y < min.y ? 4 : y > max.y ? 8 : 0);
+        }
+        for (var k = 0; k < 4; k++) {
+            var edge = edges[k], n = xy.length / 2, out = [];
+            for (var i = 0, j = n - 1; i < n; j = i++) {
+                var ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * j], by = xy[2 * j + 1];
+                var aIn = !(code(ax, ay) & edge), bIn = !(code(bx, by) & edge);
+                if (aIn !== bIn) { crossing(bx, by, ax, ay, edge, min, max, out); }
+                if (aIn) { out.push(ax, ay); }
+            }
+            xy = out;
+        }
+        return xy;
+    }
+
+    // Where segment a-b crosses the bound of edge, rounded (Leaflet's
+    // _getEdgeIntersection, with the same arithmetic), added to out.
+    function crossing(ax, ay, bx, by, edge, min, max, out) {
+        var dx = bx - ax, dy = by - ay, x, y;
+        if (edge & 8) {
+            x = ax + dx * (max.y - ay) / dy;
+            y = max.y;
+        } else if (edge & 4) {
+            x = ax + dx * (min.y - ay) / dy;
+            y = min.y;
+        } else if (edge & 2) {
+            x = max.x;
+            y = ay + dy * (max.x - ax) / dx;
+        } else {
+            x = min.x;
+            y = ay + dy * (min.x - ax) / dx;
+        }
+        out.push(Math.round(x), Math.round(y));
     }
 
     // The Points L.LineUtil.simplify(points, smooth) returns, for the points

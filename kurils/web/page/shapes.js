@@ -1,16 +1,19 @@
 // The page's geometry, each path once (kurils.web.shapes in Python): the paths
-// are decoded here, to Leaflet's LatLngs. A feature whose geometry is
-// {type: "Paths", of, paths} becomes the polygon or line Leaflet would make of
-// its GeoJSON (without the GeoJSON positions in between), and gets its GeoJSON
+// are decoded here, to numbers. A feature whose geometry is {type: "Paths",
+// of, paths} becomes the polygon or line Leaflet would make of its GeoJSON,
+// made of these numbers (kurils.shape, polygons.js), and gets its GeoJSON
 // geometry back when anything reads it: every style, tooltip, popup, search
 // and the view switch see plain GeoJSON.
 window.kurils = window.kurils || {};
 kurils.paths = function (alphabet, encoded) {
     var digit = new Uint8Array(128);  // by character code (the alphabet is ASCII)
     for (var i = 0; i < alphabet.length; i++) { digit[alphabet.charCodeAt(i)] = i; }
+    // a path: {ll: latitude, longitude, latitude..., box: [south, west, north, east]}
     function decode(text) {
         var scale = Math.pow(10, +text.charAt(0));
-        var out = [], x = 0, y = 0, axis = 0, n = 0, unit = 1;
+        var ll = new Float64Array(text.length - 1);  // room for the most numbers
+        var x = 0, y = 0, axis = 0, n = 0, unit = 1, m = 0;
+        var s = Infinity, w = Infinity, north = -Infinity, e = -Infinity;
         for (var i = 1; i < text.length; i++) {
             var c = digit[text.charCodeAt(i)];
             n += (c % 32) * unit;  // no bit operators: a number may pass 32 bits
@@ -21,22 +24,30 @@ kurils.paths = function (alphabet, encoded) {
                 x += step;
             } else {
                 y += step;
-                out.push(new L.LatLng(y / scale, x / scale));  // as coordsToLatLng
+                var lat = y / scale, lng = x / scale;  // as coordsToLatLng reads [x, y]
+                ll[m++] = lat;
+                ll[m++] = lng;
+                s = Math.min(lat, s);
+                w = Math.min(lng, w);
+                north = Math.max(lat, north);
+                e = Math.max(lng, e);
             }
             axis = 1 - axis;
         }
-        return out;
+        return {ll: ll.subarray(0, m), box: [s, w, north, e]};
     }
     // each path decoded when a feature first needs it (a hidden layer's, when
-    // the layer is shown); features that draw the same path share its array:
-    // Leaflet only reads it
+    // the layer is shown); features that draw the same path share it
     var paths = [];
     function nested(numbers) {
         if (typeof numbers !== "number") { return numbers.map(nested); }
         return paths[numbers] || (paths[numbers] = decode(encoded[numbers]));
     }
-    function positions(latlngs) {  // GeoJSON's, as the paths were written
-        return latlngs instanceof L.LatLng ? [latlngs.lng, latlngs.lat] : latlngs.map(positions);
+    function positions(p) {  // GeoJSON's, as the paths were written
+        if (!p.ll) { return p.map(positions); }
+        var out = new Array(p.ll.length / 2);
+        for (var i = 0; i < out.length; i++) { out[i] = [p.ll[2 * i + 1], p.ll[2 * i]]; }
+        return out;
     }
     function geometry(g) {
         return g && g.type === "Paths" ? {type: g.of, coordinates: positions(nested(g.paths))} : g;
@@ -53,8 +64,8 @@ kurils.paths = function (alphabet, encoded) {
             set: value, enumerable: true, configurable: true
         });
     }
-    // Leaflet's addData for one such feature, its layer made as geometryToLayer
-    // makes it, from the LatLngs that coordsToLatLngs would give
+    // Leaflet's addData for one such feature, its layer the one geometryToLayer
+    // makes, of the decoded paths
     var kinds = {LineString: L.Polyline, MultiLineString: L.Polyline,
                  Polygon: L.Polygon, MultiPolygon: L.Polygon};
     function direct(layer, feature) {
@@ -66,7 +77,7 @@ kurils.paths = function (alphabet, encoded) {
         var g = feature.geometry, options = layer.options;
         plainly(feature, g);
         if (options.filter && !options.filter(feature)) { return layer; }
-        var shape = new kinds[g.of](nested(g.paths), options);
+        var shape = kurils.shape(kinds[g.of], nested(g.paths), options);
         shape.feature = feature;
         shape.defaultOptions = shape.options;
         layer.resetStyle(shape);
