@@ -89,3 +89,32 @@ def test_the_page_makes_each_shape_as_leaflet_makes_it_of_geojson(
         assert page.errors == []
     finally:
         page.close()
+
+
+# a polygon of a class that projects its LatLngs its own way (_projectLatlngs),
+# drawn by the page, then by Leaflet's own _project
+_SUBCLASS = """(m) => {
+    const Shifted = L.Polygon.extend({_projectLatlngs: function (latlngs, rings, bounds) {
+        L.Polygon.prototype._projectLatlngs.call(this, latlngs, rings, bounds);
+        rings.forEach(ring => ring.forEach(p => { p.x += 10; }));
+    }});
+    const shape = new Shifted([[43.9, 145.5], [44.2, 145.9], [43.8, 146.1]]).addTo(m);
+    const ours = shape._path.getAttribute('d');
+    const proto = L.Polygon.prototype, project = proto._project;
+    proto._project = proto._projectLeaflet;
+    shape.redraw();
+    proto._project = project;
+    return [ours, shape._path.getAttribute('d')];
+}"""
+
+
+def test_a_polygon_class_projecting_its_own_way_is_drawn_as_leaflet_draws_it(
+    open_page, default_file
+):
+    page = open_page(default_file)
+    try:
+        ours, leaflet = page.page.evaluate(_SUBCLASS, page.map)
+        assert ours == leaflet
+        assert page.errors == []
+    finally:
+        page.close()

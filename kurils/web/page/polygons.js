@@ -69,9 +69,14 @@ kurils.polygons = function () {
         configurable: true
     });
     proto._projectLeaflet = proto._project;
+    var projectLatlngs = proto._projectLatlngs;
     proto._project = function () {
         var map = this._map;
-        if (!plain(map)) { return this._projectLeaflet(); }
+        // Leaflet's own where a shape projects its LatLngs its own way (a
+        // class that overrides _projectLatlngs) or the map does
+        if (!plain(map) || this._projectLatlngs !== projectLatlngs) {
+            return this._projectLeaflet();
+        }
         var xy = rings(this).map(function (ring) { return project(map, ring); });
         this._rings = null;
         this._kurilsXY = xy;
