@@ -91,6 +91,41 @@ def test_the_page_makes_each_shape_as_leaflet_makes_it_of_geojson(
         page.close()
 
 
+# Leaflet.draw (a plugin kurils inlines) gives each line and polygon an editing
+# handler when it is made (an init hook), which keeps the shape's LatLngs: its
+# vertex markers are those LatLngs
+_EDITING = """(m) => {
+    const shapes = [];
+    m.eachLayer(l => { if (l instanceof L.Polyline && l.feature) shapes.push(l); });
+    const own = shapes.filter(l => l.editing.latlngs[0] === l.getLatLngs()).length;
+    // a polygon of one ring (Leaflet.draw edits no multipolygon)
+    const polygon = shapes.find(l => l instanceof L.Polygon && l.getLatLngs().length === 1 &&
+                                     L.LineUtil.isFlat(l.getLatLngs()[0]));
+    polygon.options.editing = {};
+    polygon.options.original = {};
+    polygon.editing.enable();
+    const markers = polygon.editing._verticesHandlers[0]._markers.length;
+    return [shapes.length, own, markers, polygon._defaultShape().length];
+}"""
+
+
+def test_leaflet_draw_edits_the_shapes_latlngs(open_page, tmp_path):
+    from folium import plugins
+
+    import kurils
+
+    m = kurils.build_map()
+    plugins.Draw().add_to(m)
+    page = open_page(kurils.save_map(m, tmp_path / "draw.html"))
+    try:
+        shapes, own, markers, vertices = page.page.evaluate(_EDITING, page.map)
+        assert shapes > 10 and own == shapes
+        assert markers == vertices > 3
+        assert page.errors == []
+    finally:
+        page.close()
+
+
 # a polygon of a class that projects its LatLngs its own way (_projectLatlngs),
 # drawn by the page, then by Leaflet's own _project
 _SUBCLASS = """(m) => {

@@ -17,8 +17,13 @@ window.kurils = window.kurils || {};
 // A Leaflet shape (kind: L.Polygon or L.Polyline) of decoded paths ({ll, box}:
 // latitude, longitude, latitude... and [south, west, north, east]), nested as
 // the GeoJSON coordinates were: what new kind(LatLngs, options) would make.
+// Made as Leaflet's class constructor makes it (options, initialize, then the
+// init hooks), the paths given before the hooks run: a hook that reads the
+// shape's LatLngs (Leaflet.draw's editing handler keeps them) gets its own.
 kurils.shape = function (kind, paths, options) {
-    var shape = new kind([], options), box = [Infinity, Infinity, -Infinity, -Infinity];
+    var shape = L.Util.create(kind.prototype), box = [Infinity, Infinity, -Infinity, -Infinity];
+    L.Util.setOptions(shape);
+    shape.initialize([], options);
     (function each(p) {
         if (!p.ll) { p.forEach(each); return; }
         box = [Math.min(p.box[0], box[0]), Math.min(p.box[1], box[1]),
@@ -28,6 +33,7 @@ kurils.shape = function (kind, paths, options) {
     if (box[0] <= box[2]) {  // as _convertLatLngs extends the bounds point by point
         shape._bounds = new L.LatLngBounds([box[0], box[1]], [box[2], box[3]]);
     }
+    shape.callInitHooks();
     return shape;
 };
 
