@@ -91,6 +91,41 @@ def test_the_page_makes_each_shape_as_leaflet_makes_it_of_geojson(
         page.close()
 
 
+# each drawn line and polygon, read as anything may read it: whether its
+# LatLngs are its own (no LatLng object in two shapes, as when Leaflet makes
+# each shape of its own GeoJSON positions: Leaflet.draw moves a vertex in
+# place), whether getBounds() is the same object before and after its LatLngs
+# are made, and how many paths the page gave to more than one shape
+_OWN = """(m) => {
+    const shapes = [];
+    m.eachLayer(l => { if (l instanceof L.Polyline && l.feature) shapes.push(l); });
+    const paths = new Map();
+    shapes.forEach(l => [l._kurilsPaths].flat(3).forEach(p => {
+        if (p) paths.set(p, (paths.get(p) || 0) + 1);
+    }));
+    const bounds = shapes.map(l => l.getBounds());
+    const latlngs = shapes.map(l => l.getLatLngs().flat(3));
+    const kept = shapes.every((l, i) => l.getBounds() === bounds[i]);
+    const all = latlngs.flat();
+    return [[...paths.values()].filter(n => n > 1).length, kept, all.length,
+            new Set(all).size];
+}"""
+
+
+def test_each_shape_has_its_own_latlngs_and_bounds(open_page, default_file):
+    page = open_page(default_file)
+    try:
+        page.page.get_by_text("Maritime zones (illustration)", exact=True).click()
+        page.page.get_by_text("Russian administration (districts)", exact=True).click()
+        shared_paths, kept, latlngs, distinct = page.page.evaluate(_OWN, page.map)
+        assert shared_paths > 0  # paths that two shapes draw: the case in point
+        assert kept
+        assert latlngs > 10_000 and distinct == latlngs
+        assert page.errors == []
+    finally:
+        page.close()
+
+
 # Leaflet.draw (a plugin kurils inlines) gives each line and polygon an editing
 # handler when it is made (an init hook), which keeps the shape's LatLngs: its
 # vertex markers are those LatLngs

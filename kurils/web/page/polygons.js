@@ -41,13 +41,16 @@ kurils.polygons = function () {
     var line = L.Polyline.prototype, proto = L.Polygon.prototype;
     if (proto._projectLeaflet) { return; }  // a second page script on the page
     // a shape's LatLngs, made from its paths the first time they are read
-    // (getLatLngs, getCenter, toGeoJSON, Leaflet's own _project...)
+    // (getLatLngs, getCenter, toGeoJSON, Leaflet's own _project...); its
+    // bounds stay the object getBounds() gave (the same corners: the box of
+    // the same points), as in Leaflet, where only setLatLngs replaces them
     Object.defineProperty(line, "_latlngs", {
         get: function () {
-            var paths = this._kurilsPaths;
+            var paths = this._kurilsPaths, bounds = this._bounds;
             if (paths) {
                 this._kurilsPaths = null;
                 this._setLatLngs(latlngs(paths));
+                this._bounds = bounds;
             }
             return this._kurilsLatLngs;
         },
@@ -125,16 +128,14 @@ kurils.polygons = function () {
         }
     };
 
-    // The LatLngs of nested paths, each path's made once and shared by the
-    // shapes that draw it (Leaflet copies the arrays it is given).
+    // The LatLngs of nested paths, new for each shape: Leaflet keeps the
+    // LatLng objects it is given (it copies only the arrays), and a shape's
+    // LatLngs are its own to change (Leaflet.draw moves a vertex in place).
     function latlngs(paths) {
         if (!paths.ll) { return paths.map(latlngs); }
-        if (!paths.latlngs) {
-            var ll = paths.ll, out = new Array(ll.length / 2);
-            for (var i = 0; i < out.length; i++) { out[i] = new L.LatLng(ll[2 * i], ll[2 * i + 1]); }
-            paths.latlngs = out;
-        }
-        return paths.latlngs;
+        var ll = paths.ll, out = new Array(ll.length / 2);
+        for (var i = 0; i < out.length; i++) { out[i] = new L.LatLng(ll[2 * i], ll[2 * i + 1]); }
+        return out;
     }
 
     // Whether the map turns a LatLng into a layer point as Leaflet's own code
