@@ -188,3 +188,31 @@ def test_a_polygon_class_projecting_its_own_way_is_drawn_as_leaflet_draws_it(
         assert page.errors == []
     finally:
         page.close()
+
+
+# every polygon's SVG path with SphericalMercator's project replaced (a plugin's
+# own projection arithmetic), drawn by the page, then by Leaflet's own _project
+_PROJECTION = """(m) => {
+    const mercator = L.Projection.SphericalMercator, project = mercator.project;
+    mercator.project = function (latlng) { return project.call(this, latlng).add([20000, 0]); };
+    const polygons = [];
+    m.eachLayer(l => { if (l instanceof L.Polygon && l._path) polygons.push(l); });
+    const drawn = () => polygons.map(l => { l.redraw(); return l._path.getAttribute('d'); });
+    const ours = drawn();
+    const proto = L.Polygon.prototype, own = proto._project;
+    proto._project = proto._projectLeaflet;
+    const leaflet = drawn();
+    proto._project = own;
+    mercator.project = project;
+    return [ours, leaflet];
+}"""
+
+
+def test_a_projection_of_its_own_is_drawn_as_leaflet_draws_it(open_page, default_file):
+    page = open_page(default_file)
+    try:
+        ours, leaflet = page.page.evaluate(_PROJECTION, page.map)
+        assert len(ours) > 10 and ours == leaflet
+        assert page.errors == []
+    finally:
+        page.close()

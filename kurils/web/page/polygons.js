@@ -79,6 +79,7 @@ kurils.polygons = function () {
     });
     proto._projectLeaflet = proto._project;
     var projectLatlngs = proto._projectLatlngs;
+    var mercatorProject = L.Projection.SphericalMercator.project;  // inlined in project()
     proto._project = function () {
         var map = this._map;
         // Leaflet's own where a shape projects its LatLngs its own way (a
@@ -188,7 +189,7 @@ kurils.polygons = function () {
     function project(map, ring) {
         var crs = map.options.crs, proj = crs.projection, t = crs.transformation;
         var scale = crs.scale(map._zoom), origin = map.getPixelOrigin();
-        var mercator = proj === L.Projection.SphericalMercator;
+        var mercator = proj === L.Projection.SphericalMercator && proj.project === mercatorProject;
         var d = Math.PI / 180, max = proj.MAX_LATITUDE, R = proj.R;
         var ll = ring.ll, xy = new Float64Array(2 * ring.n);
         var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
