@@ -259,6 +259,9 @@ def report(n: int) -> str:
     explore_page(tmp / "explore.html")
     pages = {"default map": tmp / "kurils.html", "`--history` map": tmp / "h.html"}
     drawn = browser(pages, floor, n)
+    from page_cpu import cpu_ratios
+
+    cpu_drawn = cpu_ratios(pages, floor, n)
     from interactions import rows as interaction_rows
 
     live = interaction_rows(pages["default map"], pages["`--history` map"], n)
@@ -283,6 +286,15 @@ def report(n: int) -> str:
     for name, r in drawn.items():
         rows.append(
             f"| Chromium: {name} loaded and drawn | {r.cell()} | a Leaflet-only page |"
+        )
+        main, every = cpu_drawn[name]
+        rows.append(
+            f"| Chromium: {name}, renderer CPU, main thread | {main.cell('ms', 1000, 0)}"
+            " | the same |"
+        )
+        rows.append(
+            f"| Chromium: {name}, renderer CPU, all threads | {every.cell('ms', 1000, 0)}"
+            " | the same |"
         )
     rows += live
     for name, path in pages.items():

@@ -37,8 +37,19 @@ __all__ = [
 
 @cache
 def page_file(name: str) -> str:
-    """The text of ``kurils/web/page/<name>`` (a str: immutable, safe to cache)."""
-    return (files("kurils.web") / "page" / name).read_text("utf-8")
+    """The text of ``kurils/web/page/<name>`` (a str: immutable, safe to cache);
+    a script without its whole-line comments, which explain the code here and
+    would only weigh on every page (none of the scripts has a multi-line string).
+
+    >>> source = (files("kurils.web") / "page" / "legend.js").read_text("utf-8")
+    >>> source.startswith("// The legend"), page_file("legend.js").startswith("//")
+    (True, False)
+    """
+    text = (files("kurils.web") / "page" / name).read_text("utf-8")
+    if name.endswith(".js"):
+        lines = text.splitlines(keepends=True)
+        text = "".join(line for line in lines if not line.lstrip().startswith("//"))
+    return text
 
 
 def _json(value) -> str:

@@ -231,20 +231,23 @@ kurils.polygons = function () {
     }
 
     // L.PolyUtil.clipPolygon(points, bounds, true) on numbers (Sutherland-Hodgman:
-    // the ring clipped by each edge of bounds in turn, left, top, right, bottom),
-    // each point's side found as its _getBitCode finds it.
+    // the ring clipped by each edge of bounds in turn, left, top, right, bottom).
+    // A point is past an edge as its _getBitCode has it: x < min.x is past the
+    // left edge, else x > max.x past the right one (and so for y).
     function clipped(xy, bounds) {
         var min = bounds.min, max = bounds.max, edges = [1, 4, 2, 8];
-        function code(x, y) {
-            return (x < min.x ? 1 : x > max.x ? 2 : 0) | (y < min.y ? 4 : y > max.y ? 8 : 0);
-        }
         for (var k = 0; k < 4; k++) {
-            var edge = edges[k], n = xy.length / 2, out = [];
+            var edge = edges[k], axis = edge < 4 ? 0 : 1, low = edge === 1 || edge === 4;
+            var lo = axis ? min.y : min.x, hi = axis ? max.y : max.x;
+            var n = xy.length / 2, out = [];
+            var v = xy[2 * n - 2 + axis], bIn = !(low ? v < lo : !(v < lo) && v > hi);
             for (var i = 0, j = n - 1; i < n; j = i++) {
-                var ax = xy[2 * i], ay = xy[2 * i + 1], bx = xy[2 * j], by = xy[2 * j + 1];
-                var aIn = !(code(ax, ay) & edge), bIn = !(code(bx, by) & edge);
-                if (aIn !== bIn) { crossing(bx, by, ax, ay, edge, min, max, out); }
+                var ax = xy[2 * i], ay = xy[2 * i + 1];
+                v = axis ? ay : ax;
+                var aIn = !(low ? v < lo : !(v < lo) && v > hi);
+                if (aIn !== bIn) { crossing(xy[2 * j], xy[2 * j + 1], ax, ay, edge, min, max, out); }
                 if (aIn) { out.push(ax, ay); }
+                bIn = aIn;
             }
             xy = out;
         }
@@ -304,13 +307,27 @@ kurils.polygons = function () {
     }
 
     // Leaflet's _simplifyDPStep on numbers: keep the point farthest from the
-    // segment first-last if it is farther than the tolerance, then the same
-    // on both sides of it.
+    // segment first-last if it is farther than the tolerance, then the same on
+    // both sides of it. The squared distance to the segment is computed inline
+    // as Leaflet's _sqClosestPointOnSegment computes it (a call a point would
+    // cost more than the arithmetic in the page's first, uncompiled run).
     function peucker(r, keep, sq, first, last) {
         var max = 0, index = 0;
-        var x1 = r[2 * first], y1 = r[2 * first + 1], x2 = r[2 * last], y2 = r[2 * last + 1];
+        var x1 = r[2 * first], y1 = r[2 * first + 1];
+        var sx = r[2 * last] - x1, sy = r[2 * last + 1] - y1, dot = sx * sx + sy * sy;
         for (var i = first + 1; i <= last - 1; i++) {
-            var d = segment(r[2 * i], r[2 * i + 1], x1, y1, x2, y2);
+            var px = r[2 * i], py = r[2 * i + 1], x = x1, y = y1;
+            if (dot > 0) {
+                var t = ((px - x) * sx + (py - y) * sy) / dot;
+                if (t > 1) {
+                    x = r[2 * last];
+                    y = r[2 * last + 1];
+                } else if (t > 0) {
+                    x += sx * t;
+                    y += sy * t;
+                }
+            }
+            var d = (px - x) * (px - x) + (py - y) * (py - y);
             if (d > max) { index = i; max = d; }
         }
         if (max > sq) {
@@ -318,24 +335,5 @@ kurils.polygons = function () {
             peucker(r, keep, sq, first, index);
             peucker(r, keep, sq, index, last);
         }
-    }
-
-    // The squared distance from a point to a segment, as Leaflet's
-    // _sqClosestPointOnSegment computes it.
-    function segment(px, py, x, y, x2, y2) {
-        var dx = x2 - x, dy = y2 - y, dot = dx * dx + dy * dy;
-        if (dot > 0) {
-            var t = ((px - x) * dx + (py - y) * dy) / dot;
-            if (t > 1) {
-                x = x2;
-                y = y2;
-            } else if (t > 0) {
-                x += dx * t;
-                y += dy * t;
-            }
-        }
-        dx = px - x;
-        dy = py - y;
-        return dx * dx + dy * dy;
     }
 };
