@@ -3,7 +3,12 @@ clips, the rings that lie wholly inside the drawn area, keeping only the points
 Leaflet's simplifying would keep (kurils/web/page/polygons.js): every SVG path
 is the one Leaflet's own projection, clipping and simplifying draw, at the
 opening view and at others; and Leaflet's clipping and simplifying, given the
-page's projection (its rings read back as Points), draw the same."""
+page's projection (its rings read back as Points), draw the same. Each shape is
+the one Leaflet makes of its feature's GeoJSON: the same LatLngs and bounds,
+its own LatLngs (none shared with a shape that draws the same path), the same
+bounds object before and after its LatLngs are made, and its LatLngs in place
+when Leaflet's init hooks run (Leaflet.draw's editing); and the page projects as
+Leaflet does where a class or the projection does it its own way."""
 
 from __future__ import annotations
 
