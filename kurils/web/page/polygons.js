@@ -88,7 +88,7 @@ kurils.polygons = function () {
             return this._projectLeaflet();
         }
         var xy = rings(this).map(function (ring) { return project(map, ring); });
-        this._rings = null;
+        this._rings = null;  // the setter forgets the last projection: before the new one
         this._kurilsXY = xy;
         var box = xy.reduce(function (all, ring) {
             return {minX: Math.min(ring.minX, all.minX), minY: Math.min(ring.minY, all.minY),
