@@ -172,13 +172,22 @@ def test_search_finds_the_islets_of_a_group_by_its_name(page, query):
     assert any(t.startswith("Zelyony") for t in found)
 
 
-@pytest.mark.parametrize("query", ["O'Brien", "& Sons", "<", "{{", "a;b"])
-def test_search_matches_and_shows_text_as_written(open_page, islands, tmp_path, query):
-    name = "O'Brien & Sons <Isle> {{ 7*7 }} a;b"
+_ODD_NAME = "O'Brien & Sons <Isle> {{ 7*7 }} a;b"
+
+
+@pytest.fixture(scope="module")
+def odd_name_map(islands, tmp_path_factory):
+    """A map whose Iturup is named with characters HTML, JS and Jinja read."""
     mine = islands.copy()
-    mine.loc[mine.island_id == "iturup", "name_en"] = name
-    path = kurils.save_map(kurils.build_map(islands=mine), tmp_path / "s.html")
-    p = open_page(path)
+    mine.loc[mine.island_id == "iturup", "name_en"] = _ODD_NAME
+    folder = tmp_path_factory.mktemp("search")
+    return kurils.save_map(kurils.build_map(islands=mine), folder / "s.html")
+
+
+@pytest.mark.parametrize("query", ["O'Brien", "& Sons", "<", "{{", "a;b"])
+def test_search_matches_and_shows_text_as_written(open_page, odd_name_map, query):
+    name = _ODD_NAME
+    p = open_page(odd_name_map)
     try:
         p.page.locator(".leaflet-control-search .search-button").click()
         box = p.page.locator(".leaflet-control-search input.search-input")

@@ -164,13 +164,16 @@ def _given_to_leaflet(browser, html: str, tmp_path) -> list:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.add_init_script(_RECORD)
     page.goto(path.as_uri())
-    got = page.evaluate(
-        """() => {
+    # one JSON text: playwright checks a returned structure value by value
+    got = json.loads(
+        page.evaluate(
+            """() => {
             for (const k of Object.keys(window)) {
                 if (window[k] instanceof L.GeoJSON) { window[k].getLayers(); }
             }
-            return [...window.kuriltest].map(f => f.geometry);
+            return JSON.stringify([...window.kuriltest].map(f => f.geometry));
         }"""
+        )
     )
     page.close()
     assert not errors
