@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from page_load import leaflet_only
+from page_load import written
 from run import CHROMIUM, Ratios
 
 _TASKS = {"ThreadControllerImpl::RunTask", "ThreadPool_RunTask"}
@@ -100,14 +100,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=11)
     parser.add_argument("pages", nargs="*", type=Path)
     args = parser.parse_args()
-    import kurils
-
-    folder = Path(tempfile.mkdtemp())
-    floor = leaflet_only(folder)
-    pages = {"default.html": {}, "history.html": {"history": True}}
-    for name, options in pages.items():
-        kurils.save_map(kurils.build_map(**options), folder / name)
-    paths = {name: folder / name for name in pages} | {str(p): p for p in args.pages}
+    floor, maps = written(Path(tempfile.mkdtemp()))
+    paths = maps | {str(p): p for p in args.pages}
     print("| page | main thread / Leaflet only | main thread | all threads / Leaflet only | all threads |")  # fmt: skip
     print("|---|---|---|---|---|")
     for name, (main_thread, every) in cpu_ratios(paths, floor, args.repeat).items():

@@ -4,7 +4,8 @@ Run with ``.venv/bin/python benchmarks/page_load.py [--repeat N] [pages...]``
 after ``make test`` (Chromium from ``apt-get install chromium``). Writes the
 default map, the ``--history`` map and a Leaflet-only page (Leaflet's pinned
 JS and CSS inline, one polygon) to a temporary folder and loads them in turn,
-interleaved, so that other work on the machine weighs on all of them alike.
+interleaved in one browser, so that other work on the machine weighs on all
+of them alike.
 A load is timed as ``benchmarks/run.py`` times it (from navigation to two
 animation frames after ``load``, network blocked), one run of each page a
 round. Prints each page's size, its median and its ratio to the Leaflet-only
@@ -22,7 +23,7 @@ from importlib.resources import files
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from run import browser_load
+from run import chromium
 
 
 def leaflet_only(folder: Path) -> Path:
@@ -41,13 +42,28 @@ def leaflet_only(folder: Path) -> Path:
     return path
 
 
+def written(folder: Path) -> tuple[Path, dict[str, Path]]:
+    """The Leaflet-only page, and the default and ``--history`` maps by file
+    name, written to ``folder``."""
+    import kurils
+
+    maps = {"default.html": {}, "history.html": {"history": True}}
+    for name, options in maps.items():
+        kurils.save_map(kurils.build_map(**options), folder / name)
+    return leaflet_only(folder), {name: folder / name for name in maps}
+
+
 def load_times(paths: list[Path], repeat: int) -> dict[Path, list[float]]:
-    """Each page's load times (ms), ``repeat`` rounds of all pages in turn."""
+    """Each page's load times (ms), ``repeat`` rounds of all pages in turn
+    (the order reversed each round) in one browser, after a first load of the
+    first page: a browser's first page pays its start-up, which would count
+    against whichever page came first."""
     times: dict[Path, list[float]] = {p: [] for p in paths}
-    for _ in range(repeat):
-        seconds = browser_load({str(p): p for p in paths}, repeat=1)
-        for path in paths:
-            times[path].append(seconds[str(path)] * 1000)
+    with chromium() as load:
+        load(paths[0])
+        for i in range(repeat):
+            for path in paths if i % 2 else paths[::-1]:
+                times[path].append(load(path) * 1000)
     return times
 
 
@@ -56,14 +72,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=11)
     parser.add_argument("pages", nargs="*", type=Path)
     args = parser.parse_args()
-    import kurils
-
-    folder = Path(tempfile.mkdtemp())
-    floor = leaflet_only(folder)
-    maps = {"default.html": {}, "history.html": {"history": True}}
-    for name, options in maps.items():
-        kurils.save_map(kurils.build_map(**options), folder / name)
-    paths = [floor, *(folder / n for n in maps), *args.pages]
+    floor, maps = written(Path(tempfile.mkdtemp()))
+    paths = [floor, *maps.values(), *args.pages]
     times = load_times(paths, args.repeat)
     base = statistics.median(times[floor])
     print("| page | bytes | load (median) | / Leaflet only (min-max) |")

@@ -188,16 +188,6 @@ def chromium() -> Iterator[Callable[[Path], float]]:
             b.close()
 
 
-def browser_load(paths: dict[str, Path], repeat: int = 5) -> dict[str, float]:
-    """Each page's median load time (s) over ``repeat`` loads in one browser
-    (``benchmarks/page_load.py`` runs it a round at a time)."""
-    with chromium() as load:
-        return {
-            name: statistics.median(load(path) for _ in range(repeat))
-            for name, path in paths.items()
-        }
-
-
 def browser(pages: dict[str, Path], floor: Path, n: int) -> dict[str, Ratios]:
     """Each page's load time against ``floor``'s, loaded just before it."""
     out = {name: Ratios() for name in pages}
