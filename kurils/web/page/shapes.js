@@ -37,7 +37,8 @@ kurils.paths = function (alphabet, encoded) {
         return {ll: ll.subarray(0, m), box: [s, w, north, e]};
     }
     // each path decoded when a feature first needs it (a hidden layer's, when
-    // the layer is shown); features that draw the same path share it
+    // the layer is shown); features that draw the same path share its numbers,
+    // which are only read (each shape makes its own LatLngs: polygons.js)
     var paths = [];
     function nested(numbers) {
         if (typeof numbers !== "number") { return numbers.map(nested); }
