@@ -16,14 +16,12 @@ the Leaflet-only page's, with min-max over the rounds.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from page_load import written
+from page_load import command_line
 from run import CHROMIUM, Ratios
 
 _TASKS = {"ThreadControllerImpl::RunTask", "ThreadPool_RunTask"}
@@ -96,15 +94,11 @@ def cpu_ratios(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=11)
-    parser.add_argument("pages", nargs="*", type=Path)
-    args = parser.parse_args()
-    floor, maps = written(Path(tempfile.mkdtemp()))
-    paths = maps | {str(p): p for p in args.pages}
+    repeat, floor, maps, more = command_line(__doc__)
+    paths = maps | {str(p): p for p in more}
     print("| page | main thread / Leaflet only | main thread | all threads / Leaflet only | all threads |")  # fmt: skip
     print("|---|---|---|---|---|")
-    for name, (main_thread, every) in cpu_ratios(paths, floor, args.repeat).items():
+    for name, (main_thread, every) in cpu_ratios(paths, floor, repeat).items():
         print(f"| {name} | {main_thread.cell('ms', 1000, 0)} | {every.cell('ms', 1000, 0)} |")  # fmt: skip
 
 

@@ -67,14 +67,21 @@ def load_times(paths: list[Path], repeat: int) -> dict[Path, list[float]]:
     return times
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def command_line(doc: str) -> tuple[int, Path, dict[str, Path], list[Path]]:
+    """A page benchmark's arguments (``--repeat N`` and further pages) and its
+    pages, written (:func:`written`): repeat, floor, maps, further pages."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=11)
     parser.add_argument("pages", nargs="*", type=Path)
     args = parser.parse_args()
     floor, maps = written(Path(tempfile.mkdtemp()))
-    paths = [floor, *maps.values(), *args.pages]
-    times = load_times(paths, args.repeat)
+    return args.repeat, floor, maps, args.pages
+
+
+def main() -> None:
+    repeat, floor, maps, more = command_line(__doc__)
+    paths = [floor, *maps.values(), *more]
+    times = load_times(paths, repeat)
     base = statistics.median(times[floor])
     print("| page | bytes | load (median) | / Leaflet only (min-max) |")
     print("|---|---|---|---|")
